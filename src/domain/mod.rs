@@ -1,0 +1,9 @@
+//! The workshop's pure domain: nothing here knows about the terminal or the disk.
+
+pub mod board;
+pub mod check;
+pub mod plan;
+pub mod session;
+pub mod template;
+pub mod text;
+pub mod timer;

@@ -1,0 +1,394 @@
+//! A workshop session: its own copy of the agenda, the initiatives, the timing, the
+//! boards and the plan. This is what the JSON file holds.
+
+use super::board::Board;
+use super::plan::Plan;
+use super::template::{PaneSource, StepSpec, Template};
+use super::timer::{Countdown, Timing};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Bumped when the file format changes in a way older versions cannot read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema_version: u32,
+    pub title: String,
+    pub created_at: DateTime<Utc>,
+    pub saved_at: DateTime<Utc>,
+    /// The agenda, copied from the template so the file stands on its own.
+    pub workshop: Template,
+    pub initiatives: Vec<Initiative>,
+    pub timing: Timing,
+    /// Boards by the id their steps give them.
+    #[serde(default)]
+    pub boards: BTreeMap<String, Board>,
+    #[serde(default)]
+    pub plan: Plan,
+    #[serde(default)]
+    pub settings: Settings,
+    /// The next id to hand out to an initiative, note or row.
+    pub next_id: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    pub id: u64,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Ring the terminal bell when a step's time runs out.
+    #[serde(default)]
+    pub bell: bool,
+    #[serde(default)]
+    pub theme: ThemeName,
+    #[serde(default = "yes")]
+    pub show_panel: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            bell: false,
+            theme: ThemeName::Light,
+            show_panel: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeName {
+    /// Dark text on white: survives a washed-out projector.
+    #[default]
+    Light,
+    Dark,
+}
+
+/// The whole workshop's time budget at a moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Budget {
+    pub planned_ms: i64,
+    pub elapsed_ms: i64,
+    /// Positive when the room is behind schedule.
+    pub behind_ms: i64,
+    pub projected_end: Option<DateTime<Utc>>,
+    pub steps: Vec<StepBudget>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepBudget {
+    pub planned_ms: i64,
+    pub allotted_ms: i64,
+    pub spent_ms: i64,
+}
+
+impl Session {
+    pub fn new(template: Template, title: &str, now: DateTime<Utc>) -> Session {
+        let steps = template.steps.len();
+        let mut session = Session {
+            schema_version: SCHEMA_VERSION,
+            title: title.to_string(),
+            created_at: now,
+            saved_at: now,
+            workshop: template,
+            initiatives: Vec::new(),
+            timing: Timing::new(steps),
+            boards: BTreeMap::new(),
+            plan: Plan::default(),
+            settings: Settings::default(),
+            next_id: 1,
+        };
+        session.sync_boards();
+        session
+    }
+
+    pub fn new_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    pub fn steps(&self) -> &[StepSpec] {
+        &self.workshop.steps
+    }
+
+    pub fn current_step(&self) -> &StepSpec {
+        &self.workshop.steps[self.timing.current]
+    }
+
+    pub fn initiative(&self, id: u64) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+
+    pub fn add_initiative(&mut self, name: &str, description: &str) -> u64 {
+        let id = self.new_id();
+        self.initiatives.push(Initiative {
+            id,
+            name: name.to_string(),
+            description: description.to_string(),
+        });
+        self.sync_boards();
+        id
+    }
+
+    /// Makes every board named by a step exist, with panes matching its source.
+    pub fn sync_boards(&mut self) {
+        let initiative_panes: Vec<(String, String)> = self
+            .initiatives
+            .iter()
+            .map(|i| (initiative_key(i.id), i.name.clone()))
+            .collect();
+        let specs: Vec<_> = self
+            .workshop
+            .steps
+            .iter()
+            .filter_map(|s| s.board())
+            .cloned()
+            .collect();
+        for spec in specs {
+            let wanted = match &spec.panes {
+                PaneSource::Initiatives if initiative_panes.is_empty() => {
+                    vec![("unsorted".to_string(), "Ideas".to_string())]
+                }
+                PaneSource::Initiatives => initiative_panes.clone(),
+                PaneSource::Fixed(names) => names.iter().map(|n| (n.clone(), n.clone())).collect(),
+            };
+            self.boards
+                .entry(spec.board.clone())
+                .or_default()
+                .sync_panes(&wanted);
+        }
+    }
+
+    /// After loading: repairs what a hand-edited file may have left inconsistent.
+    pub fn normalize(&mut self) {
+        self.timing.fit(self.workshop.steps.len());
+        let max_id = self
+            .initiatives
+            .iter()
+            .map(|i| i.id)
+            .chain(self.plan.rows.iter().map(|r| r.id))
+            .chain(
+                self.boards
+                    .values()
+                    .flat_map(|b| b.panes.iter().flat_map(|p| p.notes.iter().map(|n| n.id))),
+            )
+            .max()
+            .unwrap_or(0);
+        self.next_id = self.next_id.max(max_id + 1);
+        self.sync_boards();
+    }
+
+    pub fn countdown(&self, now: DateTime<Utc>) -> Countdown {
+        let step = self.timing.current;
+        Countdown::new(
+            self.timing
+                .allotted_ms(step, self.workshop.steps[step].minutes),
+            self.timing.spent_ms(step, now),
+            self.timing.is_running(),
+        )
+    }
+
+    pub fn budget(&self, now: DateTime<Utc>) -> Budget {
+        let current = self.timing.current;
+        let steps: Vec<StepBudget> = self
+            .workshop
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| StepBudget {
+                planned_ms: i64::from(s.minutes) * 60_000,
+                allotted_ms: self.timing.allotted_ms(i, s.minutes),
+                spent_ms: self.timing.spent_ms(i, now),
+            })
+            .collect();
+        let planned_ms = steps.iter().map(|s| s.planned_ms).sum();
+        let elapsed_ms = steps.iter().map(|s| s.spent_ms).sum();
+        // Time still needed: what is left of the current step (none if it overran) and
+        // everything allotted to the steps after it. Earlier skipped steps are not owed.
+        let remaining_ms: i64 = (steps[current].allotted_ms - steps[current].spent_ms).max(0)
+            + steps[current + 1..]
+                .iter()
+                .map(|s| s.allotted_ms)
+                .sum::<i64>();
+        let behind_ms = elapsed_ms + remaining_ms - planned_ms;
+        let projected_end = self
+            .timing
+            .started_at
+            .map(|_| now + Duration::milliseconds(remaining_ms));
+        Budget {
+            planned_ms,
+            elapsed_ms,
+            behind_ms,
+            projected_end,
+            steps,
+        }
+    }
+
+    /// Shares the room's lead or delay across the steps still to come, in whole
+    /// minutes, so that the workshop ends on time. Each step keeps at least a minute.
+    pub fn rebalance(&mut self, now: DateTime<Utc>) {
+        let current = self.timing.current;
+        let later: Vec<usize> = (current + 1..self.workshop.steps.len()).collect();
+        if later.is_empty() {
+            return;
+        }
+        let behind_ms = self.budget(now).behind_ms;
+        let mut minutes_to_cut =
+            behind_ms.div_euclid(60_000) + i64::from(behind_ms.rem_euclid(60_000) > 0);
+        let total_later: i64 = later
+            .iter()
+            .map(|&i| self.timing.allotted_ms(i, self.workshop.steps[i].minutes) / 60_000)
+            .sum();
+        let mut shares = Vec::with_capacity(later.len());
+        for &i in &later {
+            let allotted = self.timing.allotted_ms(i, self.workshop.steps[i].minutes) / 60_000;
+            shares.push((minutes_to_cut * allotted) / total_later.max(1));
+        }
+        minutes_to_cut -= shares.iter().sum::<i64>();
+        // Hand out what integer division left over, longest steps first.
+        let mut order = later.clone();
+        order.sort_by_key(|&i| {
+            std::cmp::Reverse(self.timing.allotted_ms(i, self.workshop.steps[i].minutes))
+        });
+        for &i in order
+            .iter()
+            .cycle()
+            .take(minutes_to_cut.unsigned_abs() as usize)
+        {
+            let k = later.iter().position(|&j| j == i).unwrap();
+            shares[k] += minutes_to_cut.signum();
+        }
+        for (k, &i) in later.iter().enumerate() {
+            let planned_secs = i64::from(self.workshop.steps[i].minutes) * 60;
+            let adjust = &mut self.timing.adjust_secs[i];
+            *adjust = (*adjust - shares[k] * 60).max(60 - planned_secs);
+        }
+        self.timing.log.push(super::timer::LogEntry {
+            at: now,
+            step: current,
+            event: super::timer::TimerEvent::Rebalance,
+        });
+    }
+}
+
+/// The pane key of an initiative on boards with one pane per initiative.
+pub fn initiative_key(id: u64) -> String {
+    format!("initiative-{id}")
+}
+
+/// The initiative a pane key points at, if it is an initiative pane.
+pub fn initiative_of_key(key: &str) -> Option<u64> {
+    key.strip_prefix("initiative-")?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::timer::{Clock, FakeClock, Stage};
+
+    fn start() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn session() -> Session {
+        Session::new(Template::default_template(), "Test", start())
+    }
+
+    #[test]
+    fn a_whole_45_minute_run_fast_forwarded() {
+        let clock = FakeClock::new(start());
+        let mut s = session();
+        s.timing.toggle(clock.now());
+        for step in 0..6 {
+            let minutes = s.steps()[step].minutes;
+            assert_eq!(s.countdown(clock.now()).text(), format!("{minutes:02}:00"));
+            clock.advance(Duration::minutes(i64::from(minutes)));
+            assert_eq!(s.countdown(clock.now()).text(), "00:00");
+            assert_eq!(s.budget(clock.now()).behind_ms, 0, "on time at step {step}");
+            if step < 5 {
+                s.timing.go_to(step + 1, clock.now());
+            }
+        }
+        let budget = s.budget(clock.now());
+        assert_eq!(budget.elapsed_ms, 45 * 60_000);
+        assert_eq!(budget.projected_end, Some(start() + Duration::minutes(45)));
+        clock.advance(Duration::seconds(80));
+        let c = s.countdown(clock.now());
+        assert_eq!((c.text().as_str(), c.stage), ("+01:20", Stage::Overtime));
+        assert_eq!(s.budget(clock.now()).behind_ms, 80_000);
+    }
+
+    #[test]
+    fn added_minutes_extend_the_step_and_the_projected_end() {
+        let clock = FakeClock::new(start());
+        let mut s = session();
+        s.timing.toggle(clock.now());
+        s.timing.adjust(60, 300, clock.now());
+        assert_eq!(s.countdown(clock.now()).text(), "06:00");
+        assert_eq!(s.budget(clock.now()).behind_ms, 60_000);
+        assert_eq!(
+            s.budget(clock.now()).projected_end,
+            Some(start() + Duration::minutes(46))
+        );
+    }
+
+    #[test]
+    fn reopening_seven_minutes_later_resumes_where_real_time_is() {
+        let clock = FakeClock::new(start());
+        let mut s = session();
+        s.timing.toggle(clock.now());
+        clock.advance(Duration::minutes(2));
+        let json = serde_json::to_string(&s).unwrap();
+        clock.advance(Duration::minutes(7));
+        let reopened: Session = serde_json::from_str(&json).unwrap();
+        let c = reopened.countdown(clock.now());
+        assert_eq!(c.text(), "+04:00", "5 minutes planned, 9 gone");
+        assert!(c.running);
+    }
+
+    #[test]
+    fn rebalance_takes_the_delay_from_later_steps() {
+        let clock = FakeClock::new(start());
+        let mut s = session();
+        s.timing.toggle(clock.now());
+        clock.advance(Duration::minutes(9)); // step 1 planned 5: 4 minutes behind
+        s.timing.go_to(1, clock.now());
+        assert_eq!(s.budget(clock.now()).behind_ms, 4 * 60_000);
+        s.rebalance(clock.now());
+        assert_eq!(s.budget(clock.now()).behind_ms, 0);
+        assert!(
+            s.timing.adjust_secs[2] < 0,
+            "the 15-minute step gives the most"
+        );
+        assert_eq!(s.timing.adjust_secs[1], 0, "the current step is untouched");
+    }
+
+    #[test]
+    fn boards_follow_the_initiatives() {
+        let mut s = session();
+        assert_eq!(s.boards["tasks"].panes[0].title, "Ideas");
+        s.add_initiative("Online permits", "");
+        s.add_initiative("Open data portal", "");
+        let titles: Vec<_> = s.boards["tasks"]
+            .panes
+            .iter()
+            .map(|p| p.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Online permits", "Open data portal"]);
+        assert_eq!(s.boards["resources"].panes.len(), 4);
+    }
+}

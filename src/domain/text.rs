@@ -1,0 +1,104 @@
+//! Cleaning user text before it is stored or drawn.
+
+/// Removes control characters and terminal escape sequences, keeping newlines and
+/// turning tabs into spaces. Everything a user types or pastes goes through here.
+pub fn sanitize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\r' => {
+                // CRLF and lone CR both end a line.
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 controls include CSI (U+009B), which some terminals honour on its own.
+            c if c.is_control() => {}
+            // Bidi overrides can make text display differently from what it says.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sanitizes text meant for one line: newlines become spaces.
+pub fn sanitize_line(input: &str) -> String {
+    sanitize(input).replace('\n', " ")
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        // CSI: parameters and intermediates, ended by a byte in @..~
+        Some('[') => {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        // OSC, DCS, APC, PM, SOS: a string ended by BEL or ESC \
+        Some(']' | 'P' | '_' | '^' | 'X') => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        // A two-character escape such as ESC c (reset).
+        Some(_) => {
+            chars.next();
+        }
+        None => {}
+    }
+}
+
+/// Shortens text to at most `max` characters, marking the cut with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_controls() {
+        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(sanitize("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\link"), "xlink");
+        assert_eq!(sanitize("bell\u{7}\u{8}\u{0}!"), "bell!");
+        assert_eq!(sanitize("c1\u{9b}2J"), "c12J");
+        assert_eq!(sanitize("reset\u{1b}c"), "reset");
+    }
+
+    #[test]
+    fn keeps_lines_wide_characters_and_emoji() {
+        assert_eq!(sanitize("one\r\ntwo\rthree\tfour"), "one\ntwo\nthree four");
+        assert_eq!(sanitize("会議 🎉 ok"), "会議 🎉 ok");
+        assert_eq!(sanitize_line("a\nb"), "a b");
+    }
+
+    #[test]
+    fn shorten_marks_the_cut() {
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("abc", 4), "abc");
+    }
+}
