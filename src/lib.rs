@@ -4,5 +4,10 @@
 //! `export` turns a session into documents, `app` turns keys into actions and actions
 //! into state, and `ui` renders that state.
 
+pub mod app;
+pub mod cli;
 pub mod domain;
+pub mod export;
+pub mod run;
 pub mod storage;
+pub mod ui;

@@ -1,0 +1,58 @@
+//! Everything the facilitator can do, independent of which key does it.
+
+use crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    // The clock and the agenda.
+    ToggleClock,
+    NextStep,
+    PrevStep,
+    GoToStep(usize),
+    AddMinute,
+    RemoveMinute,
+    Rebalance,
+    // What is on screen.
+    TogglePanel,
+    ToggleHelp,
+    ToggleTheme,
+    ToggleBell,
+    /// The initiatives set-up screen.
+    ToggleSetup,
+    /// Leaves an overlay or screen (help, set-up, detail views).
+    Back,
+    // Content.
+    Undo,
+    Redo,
+    ExportAll,
+    Setup(SetupAction),
+    Board(super::board::BoardAction),
+    Table(super::table::TableAction),
+    /// A key for the open editor.
+    EditKey(KeyEvent),
+    Paste(String),
+    /// A mouse click at a screen position.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    // Leaving.
+    Quit,
+    ConfirmQuit,
+    CancelQuit,
+    /// Ctrl-C: save and leave at once.
+    ForceQuit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupAction {
+    Up,
+    Down,
+    Add,
+    EditName,
+    EditDescription,
+    Delete,
+    MoveUp,
+    MoveDown,
+    EditTitle,
+}

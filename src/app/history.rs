@@ -1,0 +1,69 @@
+//! Undo and redo for everything the room writes: initiatives, boards and the plan.
+//! Each change stores a copy of that content before it; the timer is not undone
+//! (time passed is not a slip).
+
+use crate::domain::board::Board;
+use crate::domain::plan::Plan;
+use crate::domain::session::{Initiative, Session};
+use std::collections::BTreeMap;
+
+const DEPTH: usize = 200;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    initiatives: Vec<Initiative>,
+    boards: BTreeMap<String, Board>,
+    plan: Plan,
+}
+
+impl Content {
+    pub fn of(session: &Session) -> Content {
+        Content {
+            initiatives: session.initiatives.clone(),
+            boards: session.boards.clone(),
+            plan: session.plan.clone(),
+        }
+    }
+
+    fn restore(self, session: &mut Session) {
+        session.initiatives = self.initiatives;
+        session.boards = self.boards;
+        session.plan = self.plan;
+    }
+}
+
+#[derive(Default)]
+pub struct History {
+    undo: Vec<(Content, String)>,
+    redo: Vec<(Content, String)>,
+}
+
+impl History {
+    /// Call before changing the content; `what` names the change for the status line.
+    pub fn record(&mut self, session: &Session, what: impl Into<String>) {
+        self.undo.push((Content::of(session), what.into()));
+        if self.undo.len() > DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Restores the content before the last change; returns what was undone.
+    pub fn undo(&mut self, session: &mut Session) -> Option<String> {
+        let (before, what) = self.undo.pop()?;
+        self.redo.push((Content::of(session), what.clone()));
+        before.restore(session);
+        Some(what)
+    }
+
+    pub fn redo(&mut self, session: &mut Session) -> Option<String> {
+        let (after, what) = self.redo.pop()?;
+        self.undo.push((Content::of(session), what.clone()));
+        after.restore(session);
+        Some(what)
+    }
+
+    pub fn depth(&self) -> usize {
+        self.undo.len()
+    }
+}

@@ -1,0 +1,444 @@
+//! The application state and its update function: actions in, state changes and
+//! effects (save, bell, export) out. No terminal and no disk here.
+
+pub mod action;
+pub mod board;
+pub mod editor;
+pub mod history;
+pub mod keys;
+pub mod setup;
+pub mod table;
+
+pub use action::{Action, SetupAction};
+
+use crate::domain::session::{Session, ThemeName};
+use crate::domain::template::Activity;
+use crate::domain::timer::{Clock, Stage};
+use crossterm::event::KeyEvent;
+use editor::{EditOutcome, EditTarget, Editor};
+use history::History;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The step on the projector.
+    Projector,
+    /// The list of initiatives being planned.
+    Setup,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+}
+
+/// Side effects the update asks for; the runner carries them out off the key path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Bell,
+    /// Write every export format for this copy of the session.
+    Export(Box<Session>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub session: Session,
+    /// Where the session is saved.
+    pub path: PathBuf,
+    clock: Arc<dyn Clock>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub editor: Option<Editor>,
+    pub setup: setup::SetupUi,
+    pub board: board::BoardUi,
+    pub table: table::TableUi,
+    pub history: History,
+    pub status: Option<Status>,
+    /// Use colour at all (`NO_COLOR` turns it off).
+    pub colour: bool,
+    pub should_quit: bool,
+    /// The last save failed: shown until a save succeeds.
+    pub save_error: Option<String>,
+    /// The local time zone, for clock times shown to the room.
+    pub offset: chrono::FixedOffset,
+    /// The session changed since the last hand-off to the autosaver.
+    changed: bool,
+    effects: Vec<Effect>,
+    last_stage: Stage,
+}
+
+impl App {
+    pub fn new(session: Session, path: PathBuf, clock: Arc<dyn Clock>) -> App {
+        let last_stage = session.countdown(clock.now()).stage;
+        App {
+            session,
+            path,
+            clock,
+            screen: Screen::Projector,
+            overlay: None,
+            editor: None,
+            setup: setup::SetupUi::default(),
+            board: board::BoardUi::default(),
+            table: table::TableUi::default(),
+            history: History::default(),
+            status: None,
+            colour: true,
+            should_quit: false,
+            save_error: None,
+            offset: chrono::FixedOffset::east_opt(0).expect("zero offset"),
+            changed: false,
+            effects: Vec::new(),
+            last_stage,
+        }
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now().with_timezone(&self.offset).date_naive()
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Some(action) = keys::map(self, key) {
+            self.update(action);
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        // A message stays until the next thing the facilitator does.
+        if !matches!(action, Action::EditKey(_) | Action::Paste(_)) {
+            self.status = None;
+        }
+        let now = self.now();
+        match action {
+            Action::ToggleClock => {
+                self.session.timing.toggle(now);
+                self.touch();
+            }
+            Action::NextStep => self.go_to(self.session.timing.current + 1),
+            Action::PrevStep => self.go_to(self.session.timing.current.saturating_sub(1)),
+            Action::GoToStep(i) => self.go_to(i),
+            Action::AddMinute | Action::RemoveMinute => {
+                let secs = if action == Action::AddMinute { 60 } else { -60 };
+                let planned = i64::from(self.session.current_step().minutes) * 60;
+                self.session.timing.adjust(secs, planned, now);
+                self.touch();
+            }
+            Action::Rebalance => {
+                self.session.rebalance(now);
+                let behind = self.session.budget(now).behind_ms;
+                self.say(if behind > 0 {
+                    "Remaining steps shortened as far as they go (one minute each at least)"
+                        .to_string()
+                } else {
+                    "Remaining steps rebalanced to finish on time".to_string()
+                });
+                self.touch();
+            }
+            Action::TogglePanel => {
+                self.session.settings.show_panel = !self.session.settings.show_panel;
+                self.touch();
+            }
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help) => None,
+                    _ => Some(Overlay::Help),
+                }
+            }
+            Action::ToggleTheme => {
+                let settings = &mut self.session.settings;
+                settings.theme = match settings.theme {
+                    ThemeName::Light => ThemeName::Dark,
+                    ThemeName::Dark => ThemeName::Light,
+                };
+                self.touch();
+            }
+            Action::ToggleBell => {
+                let bell = !self.session.settings.bell;
+                self.session.settings.bell = bell;
+                self.say(if bell {
+                    "Bell on: it rings when time is up"
+                } else {
+                    "Bell off"
+                });
+                self.touch();
+            }
+            Action::ToggleSetup => {
+                self.screen = match self.screen {
+                    Screen::Setup => Screen::Projector,
+                    Screen::Projector => Screen::Setup,
+                }
+            }
+            Action::Back => {
+                if self.overlay.is_some() {
+                    self.overlay = None;
+                } else if self.screen == Screen::Setup {
+                    self.screen = Screen::Projector;
+                } else {
+                    self.activity_back();
+                }
+            }
+            Action::Undo => match self.history.undo(&mut self.session) {
+                Some(what) => {
+                    self.say(format!("Undone: {what}"));
+                    self.after_content_change();
+                }
+                None => self.say("Nothing to undo"),
+            },
+            Action::Redo => match self.history.redo(&mut self.session) {
+                Some(what) => {
+                    self.say(format!("Redone: {what}"));
+                    self.after_content_change();
+                }
+                None => self.say("Nothing to redo"),
+            },
+            Action::ExportAll => {
+                self.effects
+                    .push(Effect::Export(Box::new(self.session.clone())));
+                self.say("Exporting…");
+            }
+            Action::Setup(a) => self.setup_action(a),
+            Action::Board(a) => self.board_action(a),
+            Action::Table(a) => self.table_action(a),
+            Action::EditKey(key) => self.edit_key(key),
+            Action::Paste(text) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.paste(&text);
+                }
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
+            Action::ConfirmQuit | Action::ForceQuit => {
+                self.commit_open_editor();
+                self.should_quit = true;
+            }
+            Action::CancelQuit => self.overlay = None,
+        }
+        self.check_stage();
+    }
+
+    /// Called on every clock tick: rings the bell once when time runs out.
+    pub fn tick(&mut self) {
+        self.check_stage();
+    }
+
+    fn check_stage(&mut self) {
+        let countdown = self.session.countdown(self.now());
+        let stage = countdown.stage;
+        if stage == Stage::Overtime
+            && self.last_stage != Stage::Overtime
+            && countdown.running
+            && self.session.settings.bell
+        {
+            self.effects.push(Effect::Bell);
+        }
+        self.last_stage = stage;
+    }
+
+    /// Milliseconds until something on screen changes by itself, if anything will.
+    pub fn ms_to_next_change(&self) -> Option<i64> {
+        let countdown = self.session.countdown(self.now());
+        countdown.running.then(|| countdown.ms_to_next_change())
+    }
+
+    fn go_to(&mut self, step: usize) {
+        let last = self.session.steps().len() - 1;
+        if step > last {
+            self.say("This is the last step");
+            return;
+        }
+        self.commit_open_editor();
+        self.session.timing.go_to(step, self.now());
+        self.board = board::BoardUi::default();
+        self.table.on_step_change();
+        self.touch();
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Marks the session as changed so the autosaver picks it up.
+    fn touch(&mut self) {
+        self.changed = true;
+    }
+
+    /// Before a content change: remember how it was, for undo.
+    fn record(&mut self, what: impl Into<String>) {
+        self.history.record(&self.session, what);
+        self.changed = true;
+    }
+
+    fn after_content_change(&mut self) {
+        self.session.sync_boards();
+        self.board.clamp(&self.session);
+        self.table.clamp(&self.session);
+        self.setup.clamp(self.session.initiatives.len());
+        self.changed = true;
+    }
+
+    /// Hands the session to the autosaver if it changed since last time.
+    pub fn take_changed(&mut self) -> Option<Session> {
+        if std::mem::take(&mut self.changed) {
+            self.session.saved_at = self.now();
+            Some(self.session.clone())
+        } else {
+            None
+        }
+    }
+
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    pub fn activity(&self) -> &Activity {
+        &self.session.current_step().activity
+    }
+
+    fn edit_key(&mut self, key: KeyEvent) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        match editor.key(key) {
+            EditOutcome::Editing => {}
+            EditOutcome::Commit => {
+                let editor = self.editor.take().expect("editor is open");
+                self.commit(editor, false);
+            }
+            EditOutcome::Cancel => {
+                let editor = self.editor.take().expect("editor is open");
+                self.cancel(editor);
+            }
+        }
+    }
+
+    /// Keeps what is being typed when the facilitator leaves in a hurry (step change, quit).
+    fn commit_open_editor(&mut self) {
+        if let Some(editor) = self.editor.take() {
+            self.commit(editor, true);
+        }
+    }
+
+    /// `leaving`: the commit comes from moving away, so no follow-up editor opens.
+    fn commit(&mut self, editor: Editor, leaving: bool) {
+        let text = editor.text();
+        let next = match editor.target {
+            EditTarget::Board(edit) => self.commit_board_edit(edit, text),
+            EditTarget::Table(edit) => self.commit_table_edit(edit, text),
+            target => self.commit_setup_edit(target, text),
+        };
+        if !leaving {
+            self.editor = next;
+        }
+    }
+
+    fn cancel(&mut self, editor: Editor) {
+        let text = editor.text();
+        if let EditTarget::Board(edit) = editor.target {
+            self.cancel_board_edit(edit, text);
+        }
+    }
+
+    fn activity_back(&mut self) {
+        match self.activity() {
+            Activity::Table(_) => self.table_action(table::TableAction::Back),
+            _ => {}
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.editor.is_none() && self.overlay.is_none() && self.screen == Screen::Projector {
+            self.board_click(column, row);
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::template::Template;
+    use crate::domain::timer::FakeClock;
+    use chrono::{DateTime, Duration, Utc};
+
+    pub fn start() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    pub fn app() -> (App, FakeClock) {
+        let clock = FakeClock::new(start());
+        let session = Session::new(Template::default_template(), "Test workshop", start());
+        let app = App::new(session, PathBuf::from("test.json"), Arc::new(clock.clone()));
+        (app, clock)
+    }
+
+    #[test]
+    fn space_starts_the_clock_and_steps_move_on() {
+        let (mut app, clock) = app();
+        app.update(Action::ToggleClock);
+        clock.advance(Duration::seconds(61));
+        assert_eq!(app.session.countdown(app.now()).text(), "03:59");
+        app.update(Action::NextStep);
+        assert_eq!(app.session.timing.current, 1);
+        assert_eq!(app.session.countdown(app.now()).text(), "05:00");
+        assert!(
+            app.take_changed().is_some(),
+            "a change is handed to the autosaver"
+        );
+        assert!(app.take_changed().is_none(), "and only once");
+    }
+
+    #[test]
+    fn the_bell_rings_once_at_time_up_when_enabled() {
+        let (mut app, clock) = app();
+        app.update(Action::ToggleBell);
+        app.update(Action::ToggleClock);
+        clock.advance(Duration::minutes(5) + Duration::seconds(1));
+        app.tick();
+        assert_eq!(app.take_effects(), vec![Effect::Bell]);
+        clock.advance(Duration::seconds(1));
+        app.tick();
+        assert!(app.take_effects().is_empty());
+    }
+
+    #[test]
+    fn quitting_asks_first() {
+        let (mut app, _) = app();
+        app.update(Action::Quit);
+        assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+        app.update(Action::CancelQuit);
+        assert!(!app.should_quit);
+        app.update(Action::Quit);
+        app.update(Action::ConfirmQuit);
+        assert!(app.should_quit);
+    }
+
+    #[test]
+    fn the_clock_sleeps_when_paused() {
+        let (mut app, clock) = app();
+        assert_eq!(app.ms_to_next_change(), None);
+        app.update(Action::ToggleClock);
+        clock.advance(Duration::milliseconds(300));
+        assert_eq!(app.ms_to_next_change(), Some(700));
+    }
+}

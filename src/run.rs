@@ -1,0 +1,169 @@
+//! The terminal side: the one place the app waits (for a key, the next second of the
+//! countdown, or a report from the writer threads), draws, and carries out effects.
+
+use crate::app::{Action, App, Effect};
+use crate::storage::autosave::{Autosaver, SaveReport};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::Duration;
+
+/// Everything the loop can wake up for.
+enum Event {
+    Term(TermEvent),
+    Saved(SaveReport),
+    Exported(Result<Vec<std::path::PathBuf>, String>),
+}
+
+/// Runs the app until the facilitator quits. The session is saved on the way out,
+/// whether the loop ends normally, with an error or with a panic.
+pub fn run(mut app: App) -> io::Result<()> {
+    let (tx, rx) = channel();
+    spawn_input(tx.clone());
+    let saved_tx = tx.clone();
+    let mut saver = Autosaver::start(app.path.clone(), move |report| {
+        let _ = saved_tx.send(Event::Saved(report));
+    });
+
+    let mut terminal = ratatui::init();
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous_hook(info);
+    }));
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut app, &mut terminal, &rx, &tx, &saver)
+    }));
+
+    // Whatever happened, the last state goes to disk before we leave.
+    saver.save(app.session.clone());
+    saver.finish();
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    match outcome {
+        Ok(result) => result,
+        Err(panic) => resume_unwind(panic),
+    }
+}
+
+fn spawn_input(tx: Sender<Event>) {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            while let Ok(event) = crossterm::event::read() {
+                if tx.send(Event::Term(event)).is_err() {
+                    break;
+                }
+            }
+        })
+        .expect("spawn the input thread");
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut ratatui::DefaultTerminal,
+    rx: &Receiver<Event>,
+    tx: &Sender<Event>,
+    saver: &Autosaver,
+) -> io::Result<()> {
+    let mut redraw = true;
+    loop {
+        if redraw {
+            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+        }
+        // Sleep until an event, or until the countdown's display next changes.
+        let first = match app.ms_to_next_change() {
+            Some(ms) => rx.recv_timeout(Duration::from_millis(ms as u64 + 2)),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        redraw = match first {
+            Ok(event) => handle(app, event, terminal)?,
+            Err(RecvTimeoutError::Timeout) => {
+                app.tick();
+                true
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        // Take everything already queued before drawing once (a paste, fast typing).
+        while let Ok(event) = rx.try_recv() {
+            redraw |= handle(app, event, terminal)?;
+        }
+        if let Some(session) = app.take_changed() {
+            saver.save(session);
+        }
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Bell => {
+                    let mut out = io::stdout();
+                    out.write_all(b"\x07")?;
+                    out.flush()?;
+                }
+                Effect::Export(session) => {
+                    spawn_export(*session, app.path.clone(), app.today(), tx.clone())
+                }
+            }
+        }
+        if app.should_quit {
+            return Ok(());
+        }
+    }
+}
+
+/// Applies one event; returns whether the screen needs drawing.
+fn handle(
+    app: &mut App,
+    event: Event,
+    terminal: &mut ratatui::DefaultTerminal,
+) -> io::Result<bool> {
+    match event {
+        Event::Term(TermEvent::Key(key)) => app.handle_key(key),
+        Event::Term(TermEvent::Paste(text)) => app.update(Action::Paste(text)),
+        Event::Term(TermEvent::Mouse(mouse)) => {
+            if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
+                return Ok(false);
+            }
+            app.update(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            });
+        }
+        Event::Term(TermEvent::Resize(..)) => terminal.autoresize()?,
+        Event::Term(_) => return Ok(false),
+        Event::Saved(report) => {
+            let error = report.err().map(|e| e.to_string());
+            if error == app.save_error {
+                return Ok(false);
+            }
+            app.save_error = error;
+        }
+        Event::Exported(Ok(paths)) => {
+            let folder = paths
+                .first()
+                .and_then(|p| p.parent())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            app.say(format!("Exported {} files to {folder}", paths.len()));
+        }
+        Event::Exported(Err(e)) => app.warn(format!("Export failed: {e}")),
+    }
+    Ok(true)
+}
+
+fn spawn_export(
+    session: crate::domain::session::Session,
+    path: std::path::PathBuf,
+    today: chrono::NaiveDate,
+    tx: Sender<Event>,
+) {
+    std::thread::spawn(move || {
+        let result = crate::export::write_all(&session, &path, today).map_err(|e| e.to_string());
+        let _ = tx.send(Event::Exported(result));
+    });
+}

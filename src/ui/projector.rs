@@ -1,0 +1,190 @@
+//! The projector screen: the step, the countdown, the agenda strip, the activity.
+
+use super::theme::Theme;
+use super::{activity, countdown, panel};
+use crate::app::App;
+use crate::domain::text::shorten;
+use crate::domain::timer::signed_mm_ss;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Panels sit beside the activity from this width; below it they go underneath.
+const SIDE_PANEL_WIDTH: u16 = 110;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let session = &app.session;
+    let countdown = session.countdown(app.now());
+    let instruction_rows = if area.height >= 30 { 2 } else { 1 };
+    let [header, instruction, clock, strip, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(instruction_rows),
+        Constraint::Length(countdown::height_for(area.height)),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    render_header(frame, header, app, theme);
+    let step = session.current_step();
+    frame.render_widget(
+        Paragraph::new(Span::styled(step.instruction.as_str(), theme.title()))
+            .wrap(Wrap { trim: true })
+            .alignment(ratatui::layout::Alignment::Center),
+        instruction,
+    );
+    countdown::render(frame, clock, &countdown, theme);
+    render_strip(frame, strip, app, theme);
+
+    let (activity_area, panel_area) = split_body(body, session.settings.show_panel);
+    activity::render(frame, activity_area, app, theme);
+    if let Some(panel_area) = panel_area {
+        panel::render(frame, panel_area, app, theme);
+    }
+    render_status(frame, status, app, theme);
+}
+
+fn split_body(body: Rect, show_panel: bool) -> (Rect, Option<Rect>) {
+    if !show_panel {
+        return (body, None);
+    }
+    if body.width >= SIDE_PANEL_WIDTH {
+        let panel_width = (body.width / 3).min(60);
+        let [a, p] =
+            Layout::horizontal([Constraint::Min(20), Constraint::Length(panel_width)]).areas(body);
+        (a, Some(p))
+    } else if body.height >= 14 {
+        let [a, p] =
+            Layout::vertical([Constraint::Min(6), Constraint::Length(body.height / 3)]).areas(body);
+        (a, Some(p))
+    } else {
+        (body, None)
+    }
+}
+
+fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let session = &app.session;
+    let n = session.timing.current + 1;
+    let total = session.steps().len();
+    let step = session.current_step();
+    let right = format!("{}  ", shorten(&session.title, 40));
+    let left_width = area.width.saturating_sub(right.chars().count() as u16) as usize;
+    let left = format!(" STEP {n} OF {total}  ");
+    let title = shorten(&step.title, left_width.saturating_sub(left.len()));
+    let line = Line::from(vec![
+        Span::styled(left, theme.accent().add_modifier(Modifier::REVERSED)),
+        Span::styled(format!(" {title}"), theme.title()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(right, theme.muted()))
+            .alignment(ratatui::layout::Alignment::Right),
+        area,
+    );
+}
+
+/// One segment per step: ✓ done, ▶ current, then the ones to come, sized to fit.
+fn render_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let session = &app.session;
+    let current = session.timing.current;
+    let steps = session.steps();
+    let width = (area.width as usize / steps.len()).max(4);
+    let spans: Vec<Span> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let (mark, style) = match i.cmp(&current) {
+                std::cmp::Ordering::Less => ("✓", theme.muted()),
+                std::cmp::Ordering::Equal => ("▶", theme.selected()),
+                std::cmp::Ordering::Greater => (" ", theme.base()),
+            };
+            let minutes = session.timing.allotted_ms(i, step.minutes) / 60_000;
+            let text = format!("{mark}{} {} {minutes}'", i + 1, step.title);
+            let text = shorten(&text, width - 1);
+            let text = if text.chars().count() < width - 1 {
+                format!("{text:<w$}", w = width - 1)
+            } else {
+                text
+            };
+            Span::styled(format!("{text}│"), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let budget = app.session.budget(app.now());
+    let mut right = format!(
+        "Workshop {} of {}",
+        crate::domain::timer::mm_ss(budget.elapsed_ms / 1000),
+        crate::domain::timer::mm_ss(budget.planned_ms / 1000)
+    );
+    match budget.behind_ms {
+        b if b >= 60_000 => right.push_str(&format!(
+            " · {} behind",
+            signed_mm_ss(b).trim_start_matches('+')
+        )),
+        b if b <= -60_000 => right.push_str(&format!(
+            " · {} ahead",
+            signed_mm_ss(b).trim_start_matches('-')
+        )),
+        _ => right.push_str(" · on schedule"),
+    }
+    if let Some(end) = budget.projected_end {
+        right.push_str(&format!(
+            " · ends {}",
+            end.with_timezone(&app.offset).format("%H:%M")
+        ));
+    }
+    if app.session.settings.bell {
+        right.push_str(" · bell");
+    }
+    right.push_str(" · ? help ");
+    let left = match (&app.status, &app.save_error) {
+        (_, Some(error)) => Span::styled(format!(" NOT SAVED: {error}"), theme.error()),
+        (Some(status), _) if status.error => {
+            Span::styled(format!(" {}", status.text), theme.error())
+        }
+        (Some(status), _) => Span::styled(format!(" {}", status.text), theme.accent()),
+        (None, None) => Span::styled(" ", theme.muted()),
+    };
+    let right_width = right.chars().count() as u16;
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(left)), l);
+    frame.render_widget(Paragraph::new(Span::styled(right, theme.muted())), r);
+}
+
+/// Very small terminals: step, time and stage as plain text; never a panic.
+pub fn render_tiny(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let session = &app.session;
+    let countdown = session.countdown(app.now());
+    let n = session.timing.current + 1;
+    let lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "{n}/{} {}",
+                session.steps().len(),
+                session.current_step().title
+            ),
+            theme.title(),
+        )),
+        Line::from(Span::styled(countdown.text(), theme.stage(countdown.stage))),
+        Line::from(Span::styled(
+            format!("{} {}", countdown.stage.symbol(), countdown.stage.label()),
+            theme.stage(countdown.stage),
+        )),
+        Line::from(Span::styled(
+            if countdown.running {
+                "running"
+            } else {
+                "paused"
+            },
+            theme.muted(),
+        )),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}

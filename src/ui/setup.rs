@@ -1,0 +1,75 @@
+//! The set-up screen: the session title and the initiatives being planned.
+
+use super::theme::Theme;
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let session = &app.session;
+    let [head, list, foot] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(Span::styled(format!(" {}", session.title), theme.title())),
+            Line::from(Span::styled(
+                format!(
+                    " {} · {} minutes",
+                    session.workshop.title, session.workshop.total_minutes
+                ),
+                theme.muted(),
+            )),
+        ]),
+        head,
+    );
+    let mut lines = Vec::new();
+    if session.initiatives.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No initiatives yet. Press a and type the first one; Enter adds the next.",
+            theme.accent(),
+        )));
+    }
+    for (n, i) in session.initiatives.iter().enumerate() {
+        let style = if n == app.setup.selected {
+            theme.selected()
+        } else {
+            theme.title()
+        };
+        lines.push(Line::from(Span::styled(
+            format!(" {}. {} ", n + 1, i.name),
+            style,
+        )));
+        if !i.description.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("    {}", i.description),
+                theme.muted(),
+            )));
+        }
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            " Initiatives: what this workshop plans for ",
+            theme.title(),
+        ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        list,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            " a add · Enter rename · D description · d delete · K/J move · t title · Esc back · ? help",
+            theme.muted(),
+        )),
+        foot,
+    );
+}
