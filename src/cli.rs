@@ -78,8 +78,8 @@ fn run(cli: Cli) -> Result<(), String> {
         title: None,
     }) {
         Command::New { template, title } => {
-            need_terminal()?;
             let template = Template::resolve(&template).map_err(|e| e.to_string())?;
+            need_terminal()?;
             let now = clock.now();
             let title = title.unwrap_or_else(|| {
                 format!(

@@ -80,8 +80,8 @@ fn budget_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         })
         .collect();
     let verdict = match budget.behind_ms {
-        b if b > 0 => format!("{} behind", signed_mm_ss(b)),
-        b if b < 0 => format!("{} ahead", signed_mm_ss(b)),
+        b if b > 0 => format!("{} behind", &signed_mm_ss(b)[1..]),
+        b if b < 0 => format!("{} ahead", &signed_mm_ss(b)[1..]),
         _ => "on schedule".to_string(),
     };
     lines.push(Line::from(Span::styled(verdict, theme.title())));

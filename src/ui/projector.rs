@@ -17,7 +17,12 @@ const SIDE_PANEL_WIDTH: u16 = 110;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let countdown = session.countdown(app.now());
-    let instruction_rows = if area.height >= 30 { 2 } else { 1 };
+    let room_text = &session.current_step().instruction;
+    let instruction_rows = if room_text.chars().count() > area.width as usize - 2 {
+        2
+    } else {
+        1
+    };
     let [header, instruction, clock, strip, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(instruction_rows),
@@ -29,9 +34,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .areas(area);
 
     render_header(frame, header, app, theme);
-    let step = session.current_step();
     frame.render_widget(
-        Paragraph::new(Span::styled(step.instruction.as_str(), theme.title()))
+        Paragraph::new(Span::styled(room_text.as_str(), theme.title()))
             .wrap(Wrap { trim: true })
             .alignment(ratatui::layout::Alignment::Center),
         instruction,
@@ -58,7 +62,8 @@ fn split_body(body: Rect, show_panel: bool) -> (Rect, Option<Rect>) {
         (a, Some(p))
     } else if body.height >= 14 {
         let [a, p] =
-            Layout::vertical([Constraint::Min(6), Constraint::Length(body.height / 3)]).areas(body);
+            Layout::vertical([Constraint::Min(6), Constraint::Length(body.height * 2 / 5)])
+                .areas(body);
         (a, Some(p))
     } else {
         (body, None)
@@ -163,28 +168,23 @@ pub fn render_tiny(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let countdown = session.countdown(app.now());
     let n = session.timing.current + 1;
+    // The time first: on a sliver of a terminal it is what matters.
+    let step = format!(
+        "{n}/{} {}",
+        session.steps().len(),
+        session.current_step().title
+    );
+    let state = if countdown.running {
+        "running"
+    } else {
+        "paused"
+    };
+    let stage = format!("{} {}", countdown.stage.symbol(), countdown.stage.label());
     let lines = vec![
-        Line::from(Span::styled(
-            format!(
-                "{n}/{} {}",
-                session.steps().len(),
-                session.current_step().title
-            ),
-            theme.title(),
-        )),
         Line::from(Span::styled(countdown.text(), theme.stage(countdown.stage))),
-        Line::from(Span::styled(
-            format!("{} {}", countdown.stage.symbol(), countdown.stage.label()),
-            theme.stage(countdown.stage),
-        )),
-        Line::from(Span::styled(
-            if countdown.running {
-                "running"
-            } else {
-                "paused"
-            },
-            theme.muted(),
-        )),
+        Line::from(Span::styled(stage, theme.stage(countdown.stage))),
+        Line::from(Span::styled(step, theme.title())),
+        Line::from(Span::styled(state, theme.muted())),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }

@@ -1,0 +1,164 @@
+//! The command line, run as a real process against a temporary sessions folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn convene(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_convene"))
+        .arg("--dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("CONVENE_DIR")
+        .output()
+        .expect("run convene")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sessions/example-workshop.json"
+);
+
+#[test]
+fn templates_lists_the_built_in_workshops() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = convene(dir.path(), &["templates"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("action-planning "))
+        .expect("default listed");
+    assert!(
+        line.contains(" 6 steps") && line.contains(" 45 min"),
+        "{line}"
+    );
+    assert_eq!(text.lines().count(), 4, "{text}");
+}
+
+#[test]
+fn list_shows_saved_sessions_and_unreadable_files() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(stdout(&convene(dir.path(), &["list"])).contains("No sessions"));
+    std::fs::copy(EXAMPLE, dir.path().join("example.json")).unwrap();
+    std::fs::write(dir.path().join("broken.json"), "{ not json").unwrap();
+    let out = convene(dir.path(), &["list"]);
+    let text = stdout(&out);
+    let example = text
+        .lines()
+        .find(|l| l.starts_with("example "))
+        .expect("example listed");
+    assert!(
+        example.contains("action-planning") && example.contains("step "),
+        "{example}"
+    );
+    let broken = text
+        .lines()
+        .find(|l| l.starts_with("broken "))
+        .expect("broken listed");
+    assert!(broken.contains("cannot be read"), "{broken}");
+}
+
+#[test]
+fn the_sessions_folder_can_come_from_convene_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(EXAMPLE, dir.path().join("from-env.json")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
+        .arg("list")
+        .env("CONVENE_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("from-env"), "{}", stdout(&out));
+}
+
+#[test]
+fn corrupt_and_newer_files_are_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let corrupt = dir.path().join("corrupt.json");
+    std::fs::write(&corrupt, "{\"schema_version\": 1, \"title\": \"half").unwrap();
+    let mut newer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    newer["schema_version"] = 7.into();
+    let newer_path = dir.path().join("newer.json");
+    std::fs::write(&newer_path, serde_json::to_string_pretty(&newer).unwrap()).unwrap();
+
+    for (path, reason) in [(&corrupt, "not valid JSON"), (&newer_path, "newer convene")] {
+        let before = std::fs::read(path).unwrap();
+        let out = convene(dir.path(), &["open", path.to_str().unwrap()]);
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert!(
+            err.contains(path.to_str().unwrap()) && err.contains(reason),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(path).unwrap(), before, "never overwritten");
+        assert!(!convene::storage::backup_path(path).exists());
+    }
+}
+
+#[test]
+fn open_by_name_that_does_not_exist_says_where_it_looked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = convene(dir.path(), &["open", "nothing-here"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains(dir.path().to_str().unwrap()),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_broken_template_is_reported_with_file_line_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("mine.json");
+    std::fs::write(
+        &template,
+        "{\n  \"name\": \"mine\",\n  \"title\": \"Mine\"\n}\n",
+    )
+    .unwrap();
+    let out = convene(
+        dir.path(),
+        &["new", "--template", template.to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("mine.json") && err.contains("line 4") && err.contains("missing field"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no session was created"
+    );
+}
+
+#[test]
+fn interactive_commands_need_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = convene(dir.path(), &[]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("needs a terminal"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn every_command_has_help() {
+    let dir = tempfile::tempdir().unwrap();
+    for cmd in ["new", "open", "demo", "list", "templates", "export"] {
+        let out = convene(dir.path(), &[cmd, "--help"]);
+        assert!(out.status.success(), "{cmd}");
+        assert!(stdout(&out).contains("--dir"), "{cmd} accepts --dir");
+    }
+}

@@ -1,0 +1,128 @@
+//! The projector screen, rendered through the update function into a test backend.
+
+use chrono::{DateTime, Duration, Utc};
+use convene::app::{Action, App};
+use convene::domain::session::Session;
+use convene::domain::template::Template;
+use convene::domain::timer::FakeClock;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn start() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn app() -> (App, FakeClock) {
+    let clock = FakeClock::new(start());
+    let mut session = Session::new(Template::default_template(), "City services 2027", start());
+    session.add_initiative("Online building permits", "Apply and pay without a visit");
+    session.add_initiative("Open budget data", "");
+    (
+        App::new(session, PathBuf::from("t.json"), Arc::new(clock.clone())),
+        clock,
+    )
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| convene::ui::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn first_step_running_at_80x24() {
+    let (mut app, clock) = app();
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::seconds(75));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("STEP 1 OF 6"));
+    assert!(s.contains("ON TIME"));
+    assert!(
+        s.contains("Online building permits"),
+        "the review step lists the initiatives"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn task_step_in_warning_at_160x48() {
+    let (mut app, clock) = app();
+    app.update(Action::GoToStep(2));
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::minutes(12) + Duration::seconds(30));
+    let s = screen(&app, 160, 48);
+    assert!(s.contains("TIME RUNNING LOW"));
+    assert!(
+        s.contains("If the room struggles"),
+        "the panel shows the step's challenge"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn overtime_says_time_is_up_and_counts_on() {
+    let (mut app, clock) = app();
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::minutes(6) + Duration::seconds(20));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("TIME IS UP"), "{s}");
+    assert!(s.contains("01:20 over"), "{s}");
+    assert!(s.contains("behind"), "the budget shows the delay: {s}");
+}
+
+#[test]
+fn paused_clock_says_how_to_start() {
+    let (app, _) = app();
+    assert!(screen(&app, 80, 24).contains("PAUSED · Space to start"));
+}
+
+#[test]
+fn tiny_terminals_still_show_the_time() {
+    let (mut app, clock) = app();
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::seconds(1));
+    for (w, h) in [(20, 6), (10, 3), (5, 1), (43, 11)] {
+        let s = screen(&app, w, h);
+        assert!(s.contains("04:59"), "{w}x{h}:\n{s}");
+    }
+    let mut empty = Terminal::new(TestBackend::new(0, 0)).unwrap();
+    empty.draw(|f| convene::ui::draw(f, &app)).unwrap();
+    assert!(
+        screen(&app, 200, 60).contains("ON TIME"),
+        "the big screen draws too"
+    );
+}
+
+#[test]
+fn help_lists_the_keys_and_any_key_closes_it() {
+    let (mut app, _) = app();
+    app.update(Action::ToggleHelp);
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("start, pause or resume the clock"), "{s}");
+    app.handle_key(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('z'),
+    ));
+    assert!(!screen(&app, 100, 30).contains("start, pause or resume"));
+}
+
+#[test]
+fn no_colour_still_marks_the_stage_in_words() {
+    let (mut app, clock) = app();
+    app.colour = false;
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::minutes(4) + Duration::seconds(30));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| convene::ui::draw(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+    assert!(terminal.backend().to_string().contains("LAST MINUTE"));
+}
