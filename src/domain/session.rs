@@ -93,6 +93,19 @@ pub struct StepBudget {
     pub spent_ms: i64,
 }
 
+impl Budget {
+    /// "on schedule", "3 min behind", "2 min ahead": whole minutes, so it reads at a
+    /// glance and does not flicker every second.
+    pub fn verdict(&self) -> String {
+        let minutes = self.behind_ms / 60_000;
+        match minutes {
+            0 => "on schedule".to_string(),
+            m if m > 0 => format!("{m} min behind"),
+            m => format!("{} min ahead", -m),
+        }
+    }
+}
+
 impl Session {
     pub fn new(template: Template, title: &str, now: DateTime<Utc>) -> Session {
         let steps = template.steps.len();
@@ -330,6 +343,7 @@ mod tests {
         let c = s.countdown(clock.now());
         assert_eq!((c.text().as_str(), c.stage), ("+01:20", Stage::Overtime));
         assert_eq!(s.budget(clock.now()).behind_ms, 80_000);
+        assert_eq!(s.budget(clock.now()).verdict(), "1 min behind");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::timer::{mm_ss, signed_mm_ss};
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -49,6 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn budget_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let budget = app.session.budget(app.now());
     let current = app.session.timing.current;
+    // Whole minutes: the big clock has the seconds, and the panel stays still.
     let mut lines: Vec<Line> = budget
         .steps
         .iter()
@@ -62,14 +63,15 @@ fn budget_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
                 " "
             };
             let actual = if s.spent_ms > 0 {
-                mm_ss(s.spent_ms / 1000)
+                format!("{}'", s.spent_ms / 60_000)
             } else {
-                "--:--".into()
+                "-".into()
             };
+            let title = crate::domain::text::shorten(&app.session.steps()[i].title, 28);
             let text = format!(
-                "{mark}{} {:>5} / {actual}",
+                "{mark}{} {:>3}' {actual:>4}  {title}",
                 i + 1,
-                mm_ss(s.allotted_ms / 1000)
+                s.allotted_ms / 60_000
             );
             let style = if i == current {
                 theme.title()
@@ -79,11 +81,7 @@ fn budget_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             Line::from(Span::styled(text, style))
         })
         .collect();
-    let verdict = match budget.behind_ms {
-        b if b > 0 => format!("{} behind", &signed_mm_ss(b)[1..]),
-        b if b < 0 => format!("{} ahead", &signed_mm_ss(b)[1..]),
-        _ => "on schedule".to_string(),
-    };
+    let verdict = budget.verdict();
     lines.push(Line::from(Span::styled(verdict, theme.title())));
     lines
 }

@@ -4,7 +4,6 @@ use super::theme::Theme;
 use super::{activity, countdown, panel};
 use crate::app::App;
 use crate::domain::text::shorten;
-use crate::domain::timer::signed_mm_ss;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -123,21 +122,11 @@ fn render_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let budget = app.session.budget(app.now());
     let mut right = format!(
-        "Workshop {} of {}",
-        crate::domain::timer::mm_ss(budget.elapsed_ms / 1000),
-        crate::domain::timer::mm_ss(budget.planned_ms / 1000)
+        "Workshop {} of {} min · {}",
+        budget.elapsed_ms / 60_000,
+        budget.planned_ms / 60_000,
+        budget.verdict()
     );
-    match budget.behind_ms {
-        b if b >= 60_000 => right.push_str(&format!(
-            " · {} behind",
-            signed_mm_ss(b).trim_start_matches('+')
-        )),
-        b if b <= -60_000 => right.push_str(&format!(
-            " · {} ahead",
-            signed_mm_ss(b).trim_start_matches('-')
-        )),
-        _ => right.push_str(" · on schedule"),
-    }
     if let Some(end) = budget.projected_end {
         right.push_str(&format!(
             " · ends {}",
