@@ -40,6 +40,8 @@ pub const SETUP_HELP: Help = &[
     ("Esc / i", "back to the workshop"),
 ];
 
+pub const BRIEFING_HELP: Help = &[("a", "add initiatives (Enter adds the next, Esc stops)")];
+
 pub const EDITOR_HELP: Help = &[
     ("Enter", "keep the text"),
     ("Alt+Enter", "new line (notes and long text)"),
@@ -140,6 +142,10 @@ fn activity_key(app: &App, key: KeyEvent) -> Option<Action> {
             board::keys(key).map(Action::Board)
         }
         Activity::Table(_) => table::keys(key).map(Action::Table),
+        // The review step lists the initiatives: let the room add them right there.
+        Activity::Briefing(b) if b.show_initiatives && key.code == KeyCode::Char('a') && plain(&key) => {
+            Some(Action::Setup(SetupAction::Add))
+        }
         _ => None,
     }
 }
@@ -158,6 +164,7 @@ pub fn help(app: &App) -> Vec<(&'static str, Help)> {
                 sections.push(("Board", board::HELP))
             }
             Activity::Table(_) => sections.push(("Action plan", table::HELP)),
+            Activity::Briefing(b) if b.show_initiatives => sections.push(("Initiatives", BRIEFING_HELP)),
             _ => {}
         }
     }
@@ -203,6 +210,8 @@ mod tests {
     fn help_lists_the_keys_of_the_current_context() {
         let (mut app, _) = app();
         assert_eq!(help(&app).last().unwrap().0, "Workshop");
+        assert_eq!(help(&app)[0].0, "Initiatives", "step 1 adds initiatives with a");
+        assert_eq!(map(&app, press('a')), Some(Action::Setup(SetupAction::Add)));
         app.update(Action::GoToStep(2));
         assert_eq!(help(&app)[0].0, "Board");
         app.update(Action::GoToStep(3));

@@ -45,7 +45,7 @@ fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing
     if briefing.show_initiatives {
         if app.session.initiatives.is_empty() {
             lines.push(Line::from(Span::styled(
-                "  No initiatives yet: press i to add the ones the room will plan for.",
+                "  No initiatives yet: press a to add the ones the room will plan for.",
                 theme.error(),
             )));
         }

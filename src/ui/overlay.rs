@@ -18,11 +18,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.overlay {
         Some(Overlay::Help) => render_help(frame, area, app, theme),
         Some(Overlay::ConfirmQuit) => {
-            let box_area = centered(area, 44, 5);
+            let box_area = centered(area, 46, 5);
             frame.render_widget(Clear, box_area);
             let text = vec![
                 Line::from(Span::styled("Quit convene?", theme.title())),
-                Line::from("The session is saved; `convene open` resumes it."),
+                Line::from("Saved; `convene open` resumes it."),
                 Line::from(Span::styled(
                     "y / Enter: quit    any other key: stay",
                     theme.accent(),

@@ -74,20 +74,23 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let n = session.timing.current + 1;
     let total = session.steps().len();
     let step = session.current_step();
-    let right = format!("{}  ", shorten(&session.title, 40));
-    let left_width = area.width.saturating_sub(right.chars().count() as u16) as usize;
-    let left = format!(" STEP {n} OF {total}  ");
-    let title = shorten(&step.title, left_width.saturating_sub(left.len()));
-    let line = Line::from(vec![
+    let left = format!(" STEP {n} OF {total} ");
+    let width = area.width as usize;
+    let title = shorten(&step.title, width.saturating_sub(left.len() + 2));
+    let used = left.len() + 1 + title.chars().count();
+    let mut spans = vec![
         Span::styled(left, theme.accent().add_modifier(Modifier::REVERSED)),
         Span::styled(format!(" {title}"), theme.title()),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(right, theme.muted()))
-            .alignment(ratatui::layout::Alignment::Right),
-        area,
-    );
+    ];
+    // The session's title only where it leaves the step's title whole.
+    let room = width.saturating_sub(used + 4);
+    if room >= 12 {
+        let session_title = shorten(&session.title, room.min(40));
+        let pad = width - used - session_title.chars().count() - 1;
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(session_title, theme.muted()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// One segment per step: ✓ done, ▶ current, then the ones to come, sized to fit.
