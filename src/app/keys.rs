@@ -143,7 +143,9 @@ fn activity_key(app: &App, key: KeyEvent) -> Option<Action> {
         }
         Activity::Table(_) => table::keys(key).map(Action::Table),
         // The review step lists the initiatives: let the room add them right there.
-        Activity::Briefing(b) if b.show_initiatives && key.code == KeyCode::Char('a') && plain(&key) => {
+        Activity::Briefing(b)
+            if b.show_initiatives && key.code == KeyCode::Char('a') && plain(&key) =>
+        {
             Some(Action::Setup(SetupAction::Add))
         }
         _ => None,
@@ -164,7 +166,9 @@ pub fn help(app: &App) -> Vec<(&'static str, Help)> {
                 sections.push(("Board", board::HELP))
             }
             Activity::Table(_) => sections.push(("Action plan", table::HELP)),
-            Activity::Briefing(b) if b.show_initiatives => sections.push(("Initiatives", BRIEFING_HELP)),
+            Activity::Briefing(b) if b.show_initiatives => {
+                sections.push(("Initiatives", BRIEFING_HELP))
+            }
             _ => {}
         }
     }
@@ -210,7 +214,11 @@ mod tests {
     fn help_lists_the_keys_of_the_current_context() {
         let (mut app, _) = app();
         assert_eq!(help(&app).last().unwrap().0, "Workshop");
-        assert_eq!(help(&app)[0].0, "Initiatives", "step 1 adds initiatives with a");
+        assert_eq!(
+            help(&app)[0].0,
+            "Initiatives",
+            "step 1 adds initiatives with a"
+        );
         assert_eq!(map(&app, press('a')), Some(Action::Setup(SetupAction::Add)));
         app.update(Action::GoToStep(2));
         assert_eq!(help(&app)[0].0, "Board");
