@@ -3,14 +3,17 @@
 use super::theme::Theme;
 use crate::domain::timer::{Countdown, Stage};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
 /// Rows the countdown takes at a screen height: big glyphs where there is room.
 pub fn height_for(screen_height: u16) -> u16 {
     match screen_height {
+        h if h >= 52 => 16 + 1,
         h if h >= 34 => 8 + 1,
         h if h >= 18 => 4 + 1,
         _ => 1,
@@ -35,12 +38,12 @@ pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, theme: &Them
         );
         return;
     }
-    let size = if area.height >= 9 {
-        PixelSize::Full
-    } else {
-        PixelSize::Quadrant
+    let (size, scale) = match area.height {
+        h if h >= 17 && area.width as usize >= 16 * text.chars().count() => (PixelSize::Full, 2),
+        h if h >= 9 => (PixelSize::Full, 1),
+        _ => (PixelSize::Quadrant, 1),
     };
-    let glyph_rows = if size == PixelSize::Full { 8 } else { 4 };
+    let glyph_rows = if size == PixelSize::Full { 8 } else { 4 } * scale;
     let big = BigText::builder()
         .pixel_size(size)
         .style(style)
@@ -55,7 +58,11 @@ pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, theme: &Them
         // The whole band turns, so time-up is unmistakable from across the room.
         frame.buffer_mut().set_style(big_area, style);
     }
-    frame.render_widget(big, big_area);
+    if scale == 1 {
+        frame.render_widget(big, big_area);
+    } else {
+        render_scaled(frame.buffer_mut(), big, big_area, scale);
+    }
     let label_area = Rect {
         y: area.y + glyph_rows,
         height: area.height - glyph_rows,
@@ -93,4 +100,23 @@ pub fn label_line<'a>(countdown: &Countdown, theme: &Theme) -> Line<'a> {
         );
     }
     Line::from(spans)
+}
+
+/// Draws big text at a multiple of its Full size, for the largest screens: each cell
+/// of the Full glyphs becomes a `scale` x `scale` block.
+fn render_scaled(buf: &mut Buffer, big: BigText, area: Rect, scale: u16) {
+    let small = Rect::new(0, 0, area.width / scale, area.height / scale);
+    let mut glyphs = Buffer::empty(small);
+    big.render(small, &mut glyphs);
+    let x0 = area.x + (area.width - small.width * scale) / 2;
+    for y in 0..small.height {
+        for x in 0..small.width {
+            let cell = glyphs[(x, y)].clone();
+            for dy in 0..scale {
+                for dx in 0..scale {
+                    buf[(x0 + x * scale + dx, area.y + y * scale + dy)] = cell.clone();
+                }
+            }
+        }
+    }
 }
