@@ -5,4 +5,5 @@
 //! into state, and `ui` renders that state.
 
 pub mod domain;
+pub mod export;
 pub mod storage;
