@@ -134,11 +134,24 @@ fn run(cli: Cli) -> Result<(), String> {
             let session = storage::load(&path).map_err(|e| e.to_string())?;
             let now = clock.now();
             let today = now.with_timezone(&chrono::Local).date_naive();
-            let written =
-                crate::export::export_to(&session, &path, format, output.as_deref(), now, today)
-                    .map_err(|e| e.to_string())?;
-            if let Some(written) = written {
-                eprintln!("wrote {}", written.display());
+            match output.as_deref() {
+                Some(out) if out == Path::new("-") => {
+                    print!("{}", crate::export::render(&session, format, today, now));
+                }
+                out => {
+                    let out = match out {
+                        Some(out) => out.to_path_buf(),
+                        None => {
+                            let folder = crate::export::exports_dir(&path);
+                            std::fs::create_dir_all(&folder)
+                                .map_err(|e| format!("{}: {e}", folder.display()))?;
+                            crate::export::export_path(&path, format)
+                        }
+                    };
+                    crate::export::write_one(&session, format, today, now, &out)
+                        .map_err(|e| e.to_string())?;
+                    eprintln!("Wrote {}", out.display());
+                }
             }
             Ok(())
         }

@@ -2,7 +2,8 @@
 //!
 //! `domain` is pure (no terminal, no disk), `storage` reads and writes session files,
 //! `export` turns a session into documents, `app` turns keys into actions and actions
-//! into state, and `ui` renders that state.
+//! into state, `ui` renders that state, and `run` and `cli` are the terminal and
+//! command-line shells around them.
 
 pub mod app;
 pub mod cli;

@@ -105,9 +105,13 @@ fn event_loop(
                     out.write_all(b"\x07")?;
                     out.flush()?;
                 }
-                Effect::Export(session) => {
-                    spawn_export(*session, app.path.clone(), app.today(), tx.clone())
-                }
+                Effect::Export(session) => spawn_export(
+                    *session,
+                    app.path.clone(),
+                    app.today(),
+                    app.now(),
+                    tx.clone(),
+                ),
             }
         }
         if app.should_quit {
@@ -156,14 +160,17 @@ fn handle(
     Ok(true)
 }
 
+/// Exports run on their own thread: writing five files never holds up a keystroke.
 fn spawn_export(
     session: crate::domain::session::Session,
     path: std::path::PathBuf,
     today: chrono::NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
     tx: Sender<Event>,
 ) {
     std::thread::spawn(move || {
-        let result = crate::export::write_all(&session, &path, today).map_err(|e| e.to_string());
+        let result =
+            crate::export::write_all(&session, &path, today, now).map_err(|e| e.to_string());
         let _ = tx.send(Event::Exported(result));
     });
 }

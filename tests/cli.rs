@@ -162,3 +162,49 @@ fn every_command_has_help() {
         assert!(stdout(&out).contains("--dir"), "{cmd} accepts --dir");
     }
 }
+
+#[test]
+fn export_writes_beside_the_session_or_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("example.json");
+    std::fs::copy(EXAMPLE, &session).unwrap();
+    let out = convene(dir.path(), &["export", "example", "--format", "html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(dir.path().join("exports/example.html")).unwrap();
+    assert!(html.contains("<html") && html.contains("Example workshop"));
+
+    let out = convene(
+        dir.path(),
+        &["export", session.to_str().unwrap(), "-f", "md", "-o", "-"],
+    );
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("# "), "{}", stdout(&out));
+}
+
+#[test]
+fn export_to_an_unwritable_place_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(EXAMPLE, dir.path().join("example.json")).unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file").unwrap();
+    let target = blocker.join("out.csv");
+    let out = convene(
+        dir.path(),
+        &[
+            "export",
+            "example",
+            "-f",
+            "csv",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("out.csv"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "a file");
+
+    std::fs::write(dir.path().join("corrupt.json"), "[1, 2").unwrap();
+    let out = convene(dir.path(), &["export", "corrupt", "-f", "json"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("corrupt.json") && stderr(&out).contains("not valid JSON"));
+}

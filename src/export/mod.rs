@@ -1,27 +1,299 @@
-//! Placeholder until the export branch lands (replaced on merge).
-use crate::domain::session::Session;
-use std::path::{Path, PathBuf};
+//! Exports: a session turned into documents that leave the room.
+//!
+//! Every format is a pure function of the session and the moment (`today` for the plan
+//! check, `now` for the agenda's actual minutes and the calendar's time stamp), so the
+//! same session exported twice gives the same bytes. Writing files is a thin layer on
+//! top ([`write_all`], [`write_one`]), atomic so a failed export never leaves half a file.
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+mod csv;
+mod html;
+mod ics;
+mod markdown;
+mod report;
+
+use crate::domain::session::Session;
+use crate::storage::{self, StorageError};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// The export formats, named as on the command line (`--format md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
+    /// A Markdown report (GitHub-flavoured).
+    #[value(alias = "markdown")]
     Md,
+    /// The action plan as a spreadsheet: one row per action.
     Csv,
+    /// A single printable HTML handout.
+    #[value(alias = "htm")]
     Html,
+    /// Calendar entries for the actions' deadlines.
+    #[value(alias = "ical", alias = "calendar")]
     Ics,
+    /// The session file itself.
     Json,
 }
 
-pub fn write_all(_s: &Session, _p: &Path, _t: chrono::NaiveDate) -> Result<Vec<PathBuf>, String> {
-    Err("export is not built yet".into())
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Csv,
+        Format::Html,
+        Format::Ics,
+        Format::Json,
+    ];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Ics => "ics",
+            Format::Json => "json",
+        }
+    }
+
+    /// What the file is, for messages: "Markdown report".
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown report",
+            Format::Csv => "CSV action plan",
+            Format::Html => "HTML handout",
+            Format::Ics => "calendar of deadlines",
+            Format::Json => "session JSON",
+        }
+    }
 }
 
-pub fn export_to(
-    _s: &Session,
-    _p: &Path,
-    _f: Format,
-    _o: Option<&Path>,
-    _n: chrono::DateTime<chrono::Utc>,
-    _t: chrono::NaiveDate,
-) -> Result<Option<PathBuf>, String> {
-    Err("export is not built yet".into())
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s.trim().trim_start_matches('.').to_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Md),
+            "csv" => Ok(Format::Csv),
+            "html" | "htm" => Ok(Format::Html),
+            "ics" | "ical" | "calendar" => Ok(Format::Ics),
+            "json" => Ok(Format::Json),
+            _ => Err(format!(
+                "unknown export format {s:?} (use one of: md, csv, html, ics, json)"
+            )),
+        }
+    }
+}
+
+/// The session in one format. `today` dates the plan check (past due dates); `now` is
+/// the moment the agenda's actual minutes are read at and the calendar's time stamp.
+pub fn render(session: &Session, format: Format, today: NaiveDate, now: DateTime<Utc>) -> String {
+    match format {
+        Format::Md => markdown::render(&report::Report::new(session, today, now)),
+        Format::Csv => csv::render(session),
+        Format::Html => html::render(&report::Report::new(session, today, now)),
+        Format::Ics => ics::render(session, now),
+        Format::Json => storage::to_json(session),
+    }
+}
+
+/// The folder exports go to: `exports/` beside the session file.
+pub fn exports_dir(session_path: &Path) -> PathBuf {
+    session_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("exports")
+}
+
+/// Where [`write_all`] puts one format: `exports/<session file stem>.<ext>`.
+pub fn export_path(session_path: &Path, format: Format) -> PathBuf {
+    let stem = session_path
+        .file_stem()
+        .filter(|s| !s.is_empty())
+        .map(|s| s.to_os_string())
+        .unwrap_or_else(|| "session".into());
+    let mut name = stem;
+    name.push(".");
+    name.push(format.extension());
+    exports_dir(session_path).join(name)
+}
+
+/// Writes every format into `exports/` beside the session file, named after it
+/// (`budget-2027.md`, `budget-2027.csv`...). Returns the paths written, in
+/// [`Format::ALL`] order. Stops at the first failure, naming the file.
+pub fn write_all(
+    session: &Session,
+    session_path: &Path,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Vec<PathBuf>, StorageError> {
+    let dir = exports_dir(session_path);
+    std::fs::create_dir_all(&dir).map_err(|e| StorageError {
+        reason: format!("cannot create the exports folder: {e}"),
+        path: dir.clone(),
+    })?;
+    let mut written = Vec::with_capacity(Format::ALL.len());
+    for format in Format::ALL {
+        let path = export_path(session_path, format);
+        write_one(session, format, today, now, &path)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Writes one format to `out`, atomically: either the whole new file is there or the
+/// previous one (if any) is untouched. The folder must exist.
+pub fn write_one(
+    session: &Session,
+    format: Format,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    out: &Path,
+) -> Result<(), StorageError> {
+    let fail = |reason: String| StorageError {
+        path: out.to_path_buf(),
+        reason: format!("cannot write the {}: {reason}", format.label()),
+    };
+    if out.is_dir() {
+        return Err(fail("this is a folder; give a file name".into()));
+    }
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent
+        && !parent.is_dir()
+    {
+        return Err(fail(format!(
+            "the folder {} does not exist",
+            parent.display()
+        )));
+    }
+    let text = render(session, format, today, now);
+    storage::write_atomic(out, text.as_bytes()).map_err(|e| fail(e.reason))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::template::Template;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        now().date_naive()
+    }
+
+    fn session() -> Session {
+        let mut s = Session::new(Template::default_template(), "Budget 2027", now());
+        s.add_initiative("Online permits", "");
+        s
+    }
+
+    #[test]
+    fn formats_parse_from_names_and_print_as_extensions() {
+        for f in Format::ALL {
+            assert_eq!(f.to_string().parse::<Format>(), Ok(f));
+            assert_eq!(
+                <Format as clap::ValueEnum>::from_str(f.extension(), true),
+                Ok(f)
+            );
+        }
+        assert_eq!("Markdown".parse::<Format>(), Ok(Format::Md));
+        assert_eq!(".ICS".parse::<Format>(), Ok(Format::Ics));
+        let e = "pdf".parse::<Format>().unwrap_err();
+        assert!(
+            e.contains("pdf") && e.contains("md, csv, html, ics, json"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn write_all_puts_every_format_beside_the_session_named_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let session_path = dir.path().join("budget-2027.json");
+        let paths = write_all(&session(), &session_path, today(), now()).unwrap();
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "exports/budget-2027.md",
+                "exports/budget-2027.csv",
+                "exports/budget-2027.html",
+                "exports/budget-2027.ics",
+                "exports/budget-2027.json"
+            ]
+        );
+        let json = std::fs::read_to_string(&paths[4]).unwrap();
+        assert_eq!(
+            storage::parse(&paths[4], &json).unwrap(),
+            session(),
+            "the JSON export is the session"
+        );
+        // A second export replaces the files in place.
+        write_all(&session(), &session_path, today(), now()).unwrap();
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("exports"))
+                .unwrap()
+                .count(),
+            5
+        );
+    }
+
+    #[test]
+    fn an_unwritable_path_names_the_file_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-folder").join("plan.csv");
+        let e = write_one(&session(), Format::Csv, today(), now(), &missing).unwrap_err();
+        assert_eq!(e.path, missing);
+        let text = e.to_string();
+        assert!(text.contains("plan.csv"), "{text}");
+        assert!(text.contains("does not exist"), "{text}");
+        assert!(!dir.path().join("no-such-folder").exists());
+
+        let e = write_one(&session(), Format::Md, today(), now(), dir.path()).unwrap_err();
+        assert!(e.reason.contains("folder"), "{e}");
+
+        // A folder standing where the exports folder should be.
+        let blocked = dir.path().join("blocked");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("exports"), "not a folder").unwrap();
+        let e = write_all(&session(), &blocked.join("s.json"), today(), now()).unwrap_err();
+        assert!(e.to_string().contains("exports"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(blocked.join("exports")).unwrap(),
+            "not a folder"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_fails_cleanly() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("plan.md");
+        std::fs::write(&out, "previous export").unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        let result = write_one(&session(), Format::Md, today(), now(), &out);
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        if result.is_ok() {
+            // Running as root: permissions do not bind, nothing to check.
+            return;
+        }
+        let e = result.unwrap_err();
+        assert!(e.to_string().contains("plan.md"), "{e}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous export");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    }
 }

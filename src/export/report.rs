@@ -1,0 +1,434 @@
+//! What a report says, independent of how it is written: the Markdown and the HTML
+//! handout both render this, so they always carry the same content.
+
+use crate::domain::board::{Board, Note};
+use crate::domain::check;
+use crate::domain::plan::PlanRow;
+use crate::domain::session::{Initiative, Session};
+use crate::domain::template::{Activity, ColumnKind, ColumnSpec};
+use crate::domain::text::shorten;
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub(super) struct Report<'a> {
+    pub session: &'a Session,
+    /// The day the workshop ran (when its clock started, else when it was created).
+    pub date: NaiveDate,
+    pub agenda: Agenda<'a>,
+    /// Every board but the summary's, in agenda order.
+    pub boards: Vec<BoardView<'a>>,
+    /// The board of the last summary step: takeaways and next steps.
+    pub summary: Option<BoardView<'a>>,
+    pub columns: &'a [ColumnSpec],
+    pub plans: Vec<PlanGroup<'a>>,
+    pub check: CheckView,
+}
+
+pub(super) struct Agenda<'a> {
+    pub steps: Vec<AgendaStep<'a>>,
+    pub planned_ms: i64,
+    pub spent_ms: i64,
+    /// Whether the clock was ever started; if not, there are no actual times.
+    pub started: bool,
+}
+
+pub(super) struct AgendaStep<'a> {
+    pub number: usize,
+    pub title: &'a str,
+    pub planned_ms: i64,
+    pub spent_ms: i64,
+}
+
+pub(super) struct BoardView<'a> {
+    pub id: &'a str,
+    /// The steps whose activity shows this board: (1-based number, title).
+    pub steps: Vec<(usize, &'a str)>,
+    pub panes: Vec<PaneView<'a>>,
+}
+
+pub(super) struct PaneView<'a> {
+    pub title: &'a str,
+    pub groups: Vec<GroupView<'a>>,
+}
+
+pub(super) struct GroupView<'a> {
+    /// None for the notes in no group.
+    pub name: Option<&'a str>,
+    /// Most votes first; notes with as many votes keep their board order.
+    pub notes: Vec<&'a Note>,
+}
+
+pub(super) struct PlanGroup<'a> {
+    /// None for rows whose initiative no longer exists.
+    pub initiative: Option<&'a Initiative>,
+    pub rows: Vec<&'a PlanRow>,
+}
+
+pub(super) struct CheckView {
+    pub today: NaiveDate,
+    /// "3 actions need an owner", most frequent first.
+    pub summary: Vec<String>,
+    pub rows: Vec<RowProblems>,
+}
+
+pub(super) struct RowProblems {
+    /// The action step, shortened, or a placeholder when the row has none.
+    pub action: String,
+    pub initiative: Option<String>,
+    pub messages: Vec<String>,
+}
+
+impl BoardView<'_> {
+    pub fn note_count(&self) -> usize {
+        self.panes
+            .iter()
+            .flat_map(|p| &p.groups)
+            .map(|g| g.notes.len())
+            .sum()
+    }
+
+    /// "Define specific tasks for each initiative", or the board's id if no step shows it.
+    pub fn heading(&self) -> String {
+        if self.steps.is_empty() {
+            self.id.to_string()
+        } else {
+            self.steps
+                .iter()
+                .map(|(_, t)| *t)
+                .collect::<Vec<_>>()
+                .join(" / ")
+        }
+    }
+
+    /// "Step 3" or "Steps 3 and 4", empty for a board no step shows.
+    pub fn step_numbers(&self) -> String {
+        let numbers: Vec<String> = self.steps.iter().map(|(n, _)| n.to_string()).collect();
+        match numbers.as_slice() {
+            [] => String::new(),
+            [one] => format!("Step {one}"),
+            [rest @ .., last] => format!("Steps {} and {last}", rest.join(", ")),
+        }
+    }
+}
+
+impl PaneView<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.groups.iter().all(|g| g.notes.is_empty())
+    }
+
+    /// Whether group headings are worth showing: some note is in a group.
+    pub fn has_groups(&self) -> bool {
+        self.groups.iter().any(|g| g.name.is_some())
+    }
+}
+
+impl PlanGroup<'_> {
+    pub fn name(&self) -> &str {
+        self.initiative
+            .map(|i| i.name.as_str())
+            .unwrap_or("Other actions")
+    }
+}
+
+impl<'a> Report<'a> {
+    /// "3 initiatives · 8 actions · 21 notes"
+    pub fn counts(&self) -> String {
+        let s = self.session;
+        let notes: usize = s.boards.values().map(|b| b.note_count()).sum();
+        let n = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
+        [
+            n(s.initiatives.len(), "initiative", "initiatives"),
+            n(s.plan.rows.len(), "action", "actions"),
+            n(notes, "note", "notes"),
+        ]
+        .join(" · ")
+    }
+
+    pub fn new(session: &'a Session, today: NaiveDate, now: DateTime<Utc>) -> Report<'a> {
+        let summary_id = summary_board_id(session);
+        let mut boards = board_views(session);
+        let summary = summary_id
+            .and_then(|id| boards.iter().position(|b| b.id == id))
+            .map(|i| boards.remove(i));
+        Report {
+            session,
+            date: session
+                .timing
+                .started_at
+                .unwrap_or(session.created_at)
+                .date_naive(),
+            agenda: agenda(session, now),
+            boards,
+            summary,
+            columns: &session.workshop.plan.columns,
+            plans: plan_groups(session, true),
+            check: check_view(session, today),
+        }
+    }
+}
+
+fn agenda(session: &Session, now: DateTime<Utc>) -> Agenda<'_> {
+    let budget = session.budget(now);
+    let steps = session
+        .steps()
+        .iter()
+        .zip(&budget.steps)
+        .enumerate()
+        .map(|(i, (step, b))| AgendaStep {
+            number: i + 1,
+            title: &step.title,
+            planned_ms: b.planned_ms,
+            spent_ms: b.spent_ms,
+        })
+        .collect();
+    Agenda {
+        steps,
+        planned_ms: budget.planned_ms,
+        spent_ms: budget.elapsed_ms,
+        started: session.timing.started_at.is_some(),
+    }
+}
+
+/// The board of the last step whose activity is a summary, if it has one.
+fn summary_board_id(session: &Session) -> Option<&str> {
+    let step = session
+        .steps()
+        .iter()
+        .rev()
+        .find(|s| matches!(s.activity, Activity::Summary(_)))?;
+    step.board().map(|b| b.board.as_str())
+}
+
+/// Boards in the order the agenda first shows them, then any no step shows (a
+/// hand-edited file, a changed template), so no note is ever left out.
+fn board_views(session: &Session) -> Vec<BoardView<'_>> {
+    let mut order: Vec<&str> = Vec::new();
+    for step in session.steps() {
+        if let Some(spec) = step.board()
+            && !order.contains(&spec.board.as_str())
+        {
+            order.push(&spec.board);
+        }
+    }
+    for id in session.boards.keys() {
+        if !order.contains(&id.as_str()) {
+            order.push(id);
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|id| {
+            let (id, board) = session.boards.get_key_value(id)?;
+            let steps = session
+                .steps()
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.board().is_some_and(|b| &b.board == id))
+                .map(|(i, s)| (i + 1, s.title.as_str()))
+                .collect();
+            Some(BoardView {
+                id,
+                steps,
+                panes: pane_views(board),
+            })
+        })
+        .collect()
+}
+
+fn pane_views(board: &Board) -> Vec<PaneView<'_>> {
+    board
+        .panes
+        .iter()
+        .map(|pane| {
+            let mut groups: Vec<GroupView> = Vec::new();
+            let mut loose = Vec::new();
+            for note in &pane.notes {
+                match note.group.as_deref().filter(|g| !g.trim().is_empty()) {
+                    None => loose.push(note),
+                    Some(name) => match groups.iter_mut().find(|g| g.name == Some(name)) {
+                        Some(group) => group.notes.push(note),
+                        None => groups.push(GroupView {
+                            name: Some(name),
+                            notes: vec![note],
+                        }),
+                    },
+                }
+            }
+            if !loose.is_empty() {
+                groups.push(GroupView {
+                    name: None,
+                    notes: loose,
+                });
+            }
+            for group in &mut groups {
+                group.notes.sort_by_key(|n| std::cmp::Reverse(n.votes));
+            }
+            PaneView {
+                title: &pane.title,
+                groups,
+            }
+        })
+        .collect()
+}
+
+/// The plan's rows by initiative, in the initiatives' order, then rows whose initiative
+/// is gone. `with_empty` keeps initiatives that have no row yet.
+pub(super) fn plan_groups(session: &Session, with_empty: bool) -> Vec<PlanGroup<'_>> {
+    let mut groups: Vec<PlanGroup> = session
+        .initiatives
+        .iter()
+        .map(|i| PlanGroup {
+            initiative: Some(i),
+            rows: session.plan.rows_of(i.id).collect(),
+        })
+        .filter(|g| with_empty || !g.rows.is_empty())
+        .collect();
+    let orphans: Vec<&PlanRow> = session
+        .plan
+        .rows
+        .iter()
+        .filter(|r| session.initiative(r.initiative).is_none())
+        .collect();
+    if !orphans.is_empty() {
+        groups.push(PlanGroup {
+            initiative: None,
+            rows: orphans,
+        });
+    }
+    groups
+}
+
+fn check_view(session: &Session, today: NaiveDate) -> CheckView {
+    let problems = check::check(session, today);
+    let action = Columns::of(session).action;
+    let mut rows: Vec<(u64, RowProblems)> = Vec::new();
+    for p in &problems {
+        if let Some((_, r)) = rows.iter_mut().find(|(id, _)| *id == p.row) {
+            r.messages.push(p.message.clone());
+            continue;
+        }
+        let Some(row) = session.plan.rows.iter().find(|r| r.id == p.row) else {
+            continue;
+        };
+        let text = action.map(|c| row.cell(&c.key)).unwrap_or("").trim();
+        let action = if text.is_empty() {
+            "(no action step written)".to_string()
+        } else {
+            shorten(&text.replace(['\r', '\n'], " "), 80)
+        };
+        rows.push((
+            p.row,
+            RowProblems {
+                action,
+                initiative: session.initiative(row.initiative).map(|i| i.name.clone()),
+                messages: vec![p.message.clone()],
+            },
+        ));
+    }
+    CheckView {
+        today,
+        summary: check::summary(&problems),
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+/// The plan columns that play a known part, found the way the plan check finds them.
+pub(super) struct Columns<'a> {
+    pub action: Option<&'a ColumnSpec>,
+    pub owner: Option<&'a ColumnSpec>,
+    pub date: Option<&'a ColumnSpec>,
+    pub resources: Option<&'a ColumnSpec>,
+    pub kpi: Option<&'a ColumnSpec>,
+    pub status: Option<&'a ColumnSpec>,
+}
+
+impl<'a> Columns<'a> {
+    pub fn of(session: &'a Session) -> Columns<'a> {
+        let columns = &session.workshop.plan.columns;
+        let find = |f: &dyn Fn(&ColumnSpec) -> bool| columns.iter().find(|c| f(c));
+        let titled = |c: &ColumnSpec, word: &str| c.title.to_lowercase().contains(word);
+        Columns {
+            action: columns.first(),
+            owner: find(&|c| c.kind == ColumnKind::Person),
+            date: find(&|c| c.kind == ColumnKind::Date),
+            resources: find(&|c| c.key == "resources" || titled(c, "resource")),
+            kpi: find(&|c| c.key == "kpi" || titled(c, "kpi"))
+                .or_else(|| find(&|c| titled(c, "evidence") || titled(c, "success"))),
+            status: find(&|c| c.key == "status" && matches!(c.kind, ColumnKind::Status(_))),
+        }
+    }
+}
+
+/// A cell read as an ISO date (YYYY-MM-DD), as the plan check reads it.
+pub(super) fn iso_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// Minutes for people: "5 min", "1 h 05 min", "<1 min".
+pub(super) fn minutes(ms: i64) -> String {
+    if ms <= 0 {
+        return "0 min".into();
+    }
+    let m = (ms + 30_000) / 60_000;
+    if m == 0 {
+        "<1 min".into()
+    } else if m >= 60 {
+        format!("{} h {:02} min", m / 60, m % 60)
+    } else {
+        format!("{m} min")
+    }
+}
+
+/// "1 vote", "3 votes".
+pub(super) fn votes(n: u32) -> String {
+    if n == 1 {
+        "1 vote".into()
+    } else {
+        format!("{n} votes")
+    }
+}
+
+/// How a status value looks: a tone for the badge's colour and a symbol that says the
+/// same without colour. Values are matched by meaning, so custom lists work too.
+pub(super) fn status_tone(value: &str) -> (&'static str, &'static str) {
+    let v = value.trim().to_lowercase();
+    if v.contains("block") || v.contains("not met") || v.contains("cancel") || v.contains("stuck") {
+        ("bad", "✕")
+    } else if v.contains("done") || v.contains("complete") || v == "met" || v.contains("finished") {
+        ("good", "✓")
+    } else if v.contains("progress")
+        || v.contains("partial")
+        || (v.contains("started") && !v.contains("not"))
+    {
+        ("busy", "◐")
+    } else {
+        ("idle", "○")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_round_to_the_nearest_and_say_less_than_one() {
+        assert_eq!(minutes(0), "0 min");
+        assert_eq!(minutes(20_000), "<1 min");
+        assert_eq!(minutes(5 * 60_000 + 29_000), "5 min");
+        assert_eq!(minutes(5 * 60_000 + 30_000), "6 min");
+        assert_eq!(minutes(65 * 60_000), "1 h 05 min");
+    }
+
+    #[test]
+    fn statuses_are_read_by_meaning() {
+        assert_eq!(status_tone("Done").0, "good");
+        assert_eq!(status_tone("Met").0, "good");
+        assert_eq!(status_tone("Not met").0, "bad");
+        assert_eq!(status_tone("Blocked").0, "bad");
+        assert_eq!(status_tone("In progress").0, "busy");
+        assert_eq!(status_tone("Partially met").0, "busy");
+        assert_eq!(status_tone("Not started").0, "idle");
+        assert_eq!(status_tone("Process").0, "idle");
+    }
+}
