@@ -14,11 +14,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 /// Panels sit beside the activity from this width; below it they go underneath.
 const SIDE_PANEL_WIDTH: u16 = 110;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let session = &app.session;
-    let countdown = session.countdown(app.now());
+/// Header, instruction, clock, strip, body and status rows of the screen.
+fn areas(area: Rect) -> [Rect; 6] {
     let instruction_rows = if area.height >= 30 { 2 } else { 1 };
-    let [header, instruction, clock, strip, body, status] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(instruction_rows),
         Constraint::Length(countdown::height_for(area.height)),
@@ -26,7 +25,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Min(3),
         Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// Where the step's activity goes on a screen of this size.
+pub fn activity_area(area: Rect, app: &App) -> Rect {
+    split_body(areas(area)[4], app.session.settings.show_panel).0
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let session = &app.session;
+    let countdown = session.countdown(app.now());
+    let [header, instruction, clock, strip, body, status] = areas(area);
 
     render_header(frame, header, app, theme);
     let step = session.current_step();
