@@ -121,28 +121,17 @@ pub fn keys(key: KeyEvent) -> Option<BoardAction> {
 }
 
 pub const HELP: super::keys::Help = &[
-    (
-        "a",
-        "add notes to the focused pane (Enter keeps each and opens the next, Esc stops)",
-    ),
-    ("AB: text", "a note starting with 1-3 capitals and \": \" is by AB"),
-    ("Enter / e", "edit the focused note (Alt+Enter: new line)"),
-    ("d / Delete", "delete the focused note"),
-    ("arrows / hjkl", "move across cards and panes"),
-    ("Tab / Shift-Tab", "next / previous pane"),
-    ("Home / End", "first / last note of the pane"),
+    ("a", "add notes (Enter keeps one and opens the next, Esc stops)"),
+    ("Enter / e", "edit the note; a leading \"AB: \" sets initials AB"),
+    ("d / Delete", "delete the note"),
+    ("arrows / hjkl", "move across cards and panes (or click a card)"),
+    ("Tab / Shift-Tab", "next / previous pane (Home / End: first / last note)"),
     ("c / C", "next / previous colour"),
     ("< / >", "move the note to the previous / next pane"),
     ("[ / ]", "move the note earlier / later in its pane"),
-    ("v / V", "add / take back a vote"),
-    ("s", "sort the pane by votes (most first)"),
-    (
-        "g",
-        "put the note in a cluster (type a heading, or Enter joins the one offered)",
-    ),
-    ("G", "take the note out of its cluster"),
+    ("v / V", "add / take back a vote (s sorts the pane by votes)"),
+    ("g / G", "cluster under a heading (Enter joins the offered one) / leave"),
     ("P", "promote the note to a row of the action plan"),
-    ("click", "select a card; click it again to edit"),
 ];
 
 /// A short quote of a note for the status line.

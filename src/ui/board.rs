@@ -96,6 +96,20 @@ impl PaneLayout {
         ))
     }
 
+    /// The part of the card on screen, if any (a card cut by the pane's edge shows in part).
+    pub fn visible(&self, slot: Slot) -> Option<Rect> {
+        let top = slot.y.max(self.scroll);
+        let bottom = (slot.y + self.card_h).min(self.scroll + self.inner.height);
+        (top < bottom).then(|| {
+            Rect::new(
+                slot.x,
+                self.inner.y + top - self.scroll,
+                self.card_w,
+                bottom - top,
+            )
+        })
+    }
+
     /// Notes out of view above and below.
     pub fn hidden(&self) -> (usize, usize) {
         let above = self.cards.iter().filter(|s| s.y < self.scroll).count();
@@ -120,7 +134,7 @@ impl BoardLayout {
         let note = pane
             .cards
             .iter()
-            .position(|&s| pane.rect(s).is_some_and(|r| r.contains(at)));
+            .position(|&s| pane.visible(s).is_some_and(|r| r.contains(at)));
         Some((pane.index, note))
     }
 }
@@ -416,9 +430,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let paged = (layout.panes.len() < layout.total).then_some(layout.total);
         render_pane(buf, pl, pane, focused, paged, theme);
         for (i, (slot, note)) in pl.cards.iter().zip(&pane.notes).enumerate() {
+            let card_focused = focused && !adding && i == app.board.note;
             if let Some(rect) = pl.rect(*slot) {
-                let card_focused = focused && !adding && i == app.board.note;
                 render_card(buf, rect, note, card_focused, theme);
+            } else if let Some(part) = pl.visible(*slot) {
+                // Cut by the pane's edge: draw it whole aside, copy what shows.
+                let whole = Rect::new(slot.x, 0, pl.card_w, pl.card_h);
+                let mut scratch = Buffer::empty(whole);
+                render_card(&mut scratch, whole, note, card_focused, theme);
+                let first = if slot.y < pl.scroll { pl.card_h - part.height } else { 0 };
+                for r in 0..part.height {
+                    for x in part.left()..part.right() {
+                        buf[(x, part.y + r)] = scratch[(x, first + r)].clone();
+                    }
+                }
             }
         }
         for h in &pl.headings {
