@@ -95,7 +95,10 @@ fn texts(app: &App, pane: usize) -> Vec<String> {
 }
 
 fn status(app: &App) -> String {
-    app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
 }
 
 fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
@@ -144,7 +147,11 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
             skip = unicode_width::UnicodeWidthStr::width(symbol).max(1) - 1;
         }
         if let Some(i) = row.find(needle) {
-            let x = xs.iter().rev().find(|(b, _)| *b <= i).map_or(0, |(_, x)| *x);
+            let x = xs
+                .iter()
+                .rev()
+                .find(|(b, _)| *b <= i)
+                .map_or(0, |(_, x)| *x);
             return Some((x, y));
         }
     }
@@ -195,7 +202,10 @@ fn rapid_entry_keeps_each_note_and_esc_never_loses_one() {
 #[test]
 fn author_initials_come_from_a_leading_prefix() {
     let mut app = tasks_app();
-    add_notes(&mut app, &["AB: Call the mayor's office", "TODO: not initials"]);
+    add_notes(
+        &mut app,
+        &["AB: Call the mayor's office", "TODO: not initials"],
+    );
     let notes = &board(&app).panes[0].notes;
     assert_eq!(notes[0].author.as_deref(), Some("AB"));
     assert_eq!(notes[0].text, "Call the mayor's office");
@@ -226,7 +236,11 @@ fn editing_in_place_keeps_old_text_when_emptied() {
         ["Draft the form today\nwith legal"],
         "emptying is not deleting"
     );
-    assert!(status(&app).contains("keeps its old text"), "{}", status(&app));
+    assert!(
+        status(&app).contains("keeps its old text"),
+        "{}",
+        status(&app)
+    );
 
     press(&mut app, 'd');
     assert!(texts(&app, 0).is_empty(), "d deletes");
@@ -277,7 +291,10 @@ fn dot_votes_add_up_and_sort_is_undoable() {
     press(&mut app, 'u');
     assert_eq!(texts(&app, 0), ["a", "b", "c"], "undo puts the order back");
     let screen = text_of(&draw(&mut app, 160, 48));
-    assert!(screen.contains("3 notes · ●4"), "pane title totals:\n{screen}");
+    assert!(
+        screen.contains("3 notes · ●4"),
+        "pane title totals:\n{screen}"
+    );
     assert!(screen.contains("●●●"), "dots on the card");
     app.handle_key(key(KeyCode::Home));
     for _ in 0..9 {
@@ -304,7 +321,10 @@ fn clusters_gather_under_a_heading_and_offer_to_join() {
     );
     enter(&mut app);
     assert_eq!(texts(&app, 0), ["budget line", "grant", "unrelated"]);
-    assert_eq!(board(&app).panes[0].notes[1].group.as_deref(), Some("Money"));
+    assert_eq!(
+        board(&app).panes[0].notes[1].group.as_deref(),
+        Some("Money")
+    );
     let screen = text_of(&draw(&mut app, 160, 48));
     assert!(screen.contains("▌Money · 2"), "heading drawn:\n{screen}");
     press(&mut app, 'G');
@@ -330,7 +350,11 @@ fn promote_makes_one_plan_row_of_the_initiative() {
     assert_eq!(note.promoted_to, Some(row.id));
     assert!(status(&app).contains("step 4"), "{}", status(&app));
     press(&mut app, 'P');
-    assert_eq!(app.session.plan.rows.len(), 1, "promoting twice adds nothing");
+    assert_eq!(
+        app.session.plan.rows.len(),
+        1,
+        "promoting twice adds nothing"
+    );
     assert!(status(&app).contains("Already"));
     let screen = text_of(&draw(&mut app, 160, 48));
     assert!(screen.contains("→ plan"), "the card says so:\n{screen}");
@@ -425,7 +449,10 @@ fn a_huge_paste_is_kept_whole_and_shown_short() {
 #[test]
 fn emoji_and_cjk_wrap_inside_the_card() {
     let mut app = tasks_app();
-    add_notes(&mut app, &["会議室予約会議室予約会議室予約会議室予約 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉"]);
+    add_notes(
+        &mut app,
+        &["会議室予約会議室予約会議室予約会議室予約 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉"],
+    );
     let buf = draw(&mut app, 80, 24);
     let screen = text_of(&buf);
     // Every row of the focused card still ends with its right border.
@@ -460,7 +487,11 @@ fn the_focused_card_shows_without_colour() {
     add_notes(&mut app, &["first", "second"]);
     let buf = draw(&mut app, 160, 48);
     let (x, y) = card_corner(&buf, "second");
-    assert_eq!(buf[(x, y)].symbol(), "┏", "a thick border on the newest note");
+    assert_eq!(
+        buf[(x, y)].symbol(),
+        "┏",
+        "a thick border on the newest note"
+    );
     assert!(
         buf[(x + 1, y)].modifier.contains(Modifier::REVERSED),
         "its title bar is reversed"
@@ -504,10 +535,18 @@ fn arrows_move_along_rows_and_into_the_next_pane() {
     assert_eq!((app.board.pane, app.board.note), (0, 2), "down to c");
     app.handle_key(key(KeyCode::Up));
     app.handle_key(key(KeyCode::Up));
-    assert_eq!((app.board.pane, app.board.note), (0, 0), "nearest card above");
+    assert_eq!(
+        (app.board.pane, app.board.note),
+        (0, 0),
+        "nearest card above"
+    );
     app.handle_key(key(KeyCode::Right));
     app.handle_key(key(KeyCode::Right));
-    assert_eq!((app.board.pane, app.board.note), (1, 0), "on into the next pane");
+    assert_eq!(
+        (app.board.pane, app.board.note),
+        (1, 0),
+        "on into the next pane"
+    );
     app.handle_key(key(KeyCode::Left));
     assert_eq!(app.board.pane, 0);
 }
@@ -629,7 +668,7 @@ mod random {
         Group(String),
         Undo,
         Redo,
-        Step(usize),
+        GoTo(usize),
         Resize(u16, u16),
     }
 
@@ -663,7 +702,7 @@ mod random {
                 .prop_map(Step::Group),
             1 => Just(Step::Undo),
             1 => Just(Step::Redo),
-            1 => prop_oneof![Just(2usize), Just(4), Just(5)].prop_map(Step::Step),
+            1 => prop_oneof![Just(2usize), Just(4), Just(5)].prop_map(Step::GoTo),
             1 => (44u16..200, 12u16..60).prop_map(|(w, h)| Step::Resize(w, h)),
         ]
     }
@@ -700,7 +739,7 @@ mod random {
                     Step::Group(t) => open_and_type(&mut app, BoardAction::Group, &t),
                     Step::Undo => app.update(Action::Undo),
                     Step::Redo => app.update(Action::Redo),
-                    Step::Step(i) => app.update(Action::GoToStep(i)),
+                    Step::GoTo(i) => app.update(Action::GoToStep(i)),
                     Step::Resize(w, h) => {
                         draw(&mut app, w, h);
                     }

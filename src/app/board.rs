@@ -51,16 +51,26 @@ pub enum BoardAction {
     Add,
     Edit,
     Delete,
-    Colour { forward: bool },
+    Colour {
+        forward: bool,
+    },
     Focus(Dir),
     /// Tab / Shift-Tab: the next or previous pane.
-    Pane { forward: bool },
+    Pane {
+        forward: bool,
+    },
     /// Home / End: the first or last note of the pane.
-    Ends { last: bool },
+    Ends {
+        last: bool,
+    },
     /// `<` `>`: the note goes to the previous or next pane.
-    MoveToPane { forward: bool },
+    MoveToPane {
+        forward: bool,
+    },
     /// `[` `]`: the note goes one place earlier or later in its pane.
-    Shift { forward: bool },
+    Shift {
+        forward: bool,
+    },
     Vote,
     Unvote,
     Sort,
@@ -72,10 +82,19 @@ pub enum BoardAction {
 /// What the text being edited on the board becomes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardEdit {
-    New { board: String, pane: String },
-    Text { board: String, note: u64 },
+    New {
+        board: String,
+        pane: String,
+    },
+    Text {
+        board: String,
+        note: u64,
+    },
     /// The heading of the cluster the note joins.
-    Group { board: String, note: u64 },
+    Group {
+        board: String,
+        note: u64,
+    },
 }
 
 impl BoardEdit {
@@ -121,16 +140,34 @@ pub fn keys(key: KeyEvent) -> Option<BoardAction> {
 }
 
 pub const HELP: super::keys::Help = &[
-    ("a", "add notes (Enter keeps one and opens the next, Esc stops)"),
-    ("Enter / e", "edit the note; a leading \"AB: \" sets initials AB"),
+    (
+        "a",
+        "add notes (Enter keeps one and opens the next, Esc stops)",
+    ),
+    (
+        "Enter / e",
+        "edit the note; a leading \"AB: \" sets initials AB",
+    ),
     ("d / Delete", "delete the note"),
-    ("arrows / hjkl", "move across cards and panes (or click a card)"),
-    ("Tab / Shift-Tab", "next / previous pane (Home / End: first / last note)"),
+    (
+        "arrows / hjkl",
+        "move across cards and panes (or click a card)",
+    ),
+    (
+        "Tab / Shift-Tab",
+        "next / previous pane (Home / End: first / last note)",
+    ),
     ("c / C", "next / previous colour"),
     ("< / >", "move the note to the previous / next pane"),
     ("[ / ]", "move the note earlier / later in its pane"),
-    ("v / V", "add / take back a vote (s sorts the pane by votes)"),
-    ("g / G", "cluster under a heading (Enter joins the offered one) / leave"),
+    (
+        "v / V",
+        "add / take back a vote (s sorts the pane by votes)",
+    ),
+    (
+        "g / G",
+        "cluster under a heading (Enter joins the offered one) / leave",
+    ),
     ("P", "promote the note to a row of the action plan"),
 ];
 
@@ -167,9 +204,10 @@ impl App {
     /// The board laid out on the last known screen, exactly as the view draws it.
     pub fn board_layout(&self) -> Option<BoardLayout> {
         let area = crate::ui::board_area(self, self.viewport)?;
-        let adding = self.editor.as_ref().is_some_and(|e| {
-            matches!(&e.target, EditTarget::Board(edit) if edit.is_new())
-        });
+        let adding = self
+            .editor
+            .as_ref()
+            .is_some_and(|e| matches!(&e.target, EditTarget::Board(edit) if edit.is_new()));
         Some(crate::ui::board::layout(
             area,
             self.current_board()?,
@@ -197,7 +235,9 @@ impl App {
         let note = self.focused_note().cloned();
         match action {
             BoardAction::Add => {
-                let Some(pane) = self.current_board().and_then(|b| b.panes.get(self.board.pane))
+                let Some(pane) = self
+                    .current_board()
+                    .and_then(|b| b.panes.get(self.board.pane))
                 else {
                     return;
                 };
@@ -292,16 +332,17 @@ impl App {
                     .map(|b| sanitize_line(&b.panes[to].title))
                     .unwrap_or_default();
                 self.record(format!("move note to {title:?}"));
-                if let Some(idx) = self.current_board_mut().and_then(|b| b.move_to_pane(id, to)) {
+                if let Some(idx) = self
+                    .current_board_mut()
+                    .and_then(|b| b.move_to_pane(id, to))
+                {
                     (self.board.pane, self.board.note) = (to, idx);
                 }
                 self.after_content_change();
                 self.say(format!("Moved to {title}"));
             }
             BoardAction::Shift { forward } => {
-                let len = self
-                    .current_board()
-                    .map_or(0, |b| b.panes[p].notes.len());
+                let len = self.current_board().map_or(0, |b| b.panes[p].notes.len());
                 if (forward && i + 1 >= len) || (!forward && i == 0) {
                     self.say(if forward {
                         "Already the last note of this pane"
@@ -368,10 +409,7 @@ impl App {
                     return;
                 };
                 self.record(format!("take note out of {group:?}"));
-                if let Some(idx) = self
-                    .current_board_mut()
-                    .and_then(|b| b.set_group(id, None))
-                {
+                if let Some(idx) = self.current_board_mut().and_then(|b| b.set_group(id, None)) {
                     self.board.note = idx;
                 }
                 self.after_content_change();

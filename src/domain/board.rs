@@ -155,8 +155,8 @@ impl Pane {
                     order.push(i);
                 }
                 Some(g) => {
-                    for j in i..n {
-                        if !placed[j] && self.notes[j].group.as_ref() == Some(g) {
+                    for (j, note) in self.notes.iter().enumerate().skip(i) {
+                        if !placed[j] && note.group.as_ref() == Some(g) {
                             placed[j] = true;
                             order.push(j);
                         }
@@ -243,12 +243,10 @@ impl Board {
 
     /// (pane index, note index) of a note.
     pub fn locate(&self, id: u64) -> Option<(usize, usize)> {
-        self.panes.iter().enumerate().find_map(|(p, pane)| {
-            pane.notes
-                .iter()
-                .position(|n| n.id == id)
-                .map(|i| (p, i))
-        })
+        self.panes
+            .iter()
+            .enumerate()
+            .find_map(|(p, pane)| pane.notes.iter().position(|n| n.id == id).map(|i| (p, i)))
     }
 
     pub fn note(&self, id: u64) -> Option<&Note> {
@@ -427,7 +425,11 @@ mod tests {
         let mut p = pane(&[(1, Some("A")), (2, None), (3, Some("B")), (4, Some("A"))]);
         p.gather_groups();
         assert_eq!(ids(&p), [1, 4, 2, 3]);
-        let sections: Vec<_> = p.sections().into_iter().map(|(g, r)| (g, r.len())).collect();
+        let sections: Vec<_> = p
+            .sections()
+            .into_iter()
+            .map(|(g, r)| (g, r.len()))
+            .collect();
         assert_eq!(sections, [(Some("A"), 2), (None, 1), (Some("B"), 1)]);
         assert_eq!(p.groups(), ["A", "B"]);
     }
@@ -435,7 +437,11 @@ mod tests {
     #[test]
     fn shifting_moves_inside_a_cluster_and_jumps_whole_clusters() {
         let mut p = pane(&[(1, None), (2, Some("A")), (3, Some("A")), (4, None)]);
-        assert_eq!(p.shift(0, true), Some(2), "an ungrouped note jumps the cluster");
+        assert_eq!(
+            p.shift(0, true),
+            Some(2),
+            "an ungrouped note jumps the cluster"
+        );
         assert_eq!(ids(&p), [2, 3, 1, 4]);
         assert_eq!(p.shift(2, false), Some(0), "and back");
         assert_eq!(ids(&p), [1, 2, 3, 4]);
@@ -482,7 +488,11 @@ mod tests {
     fn author_prefix_is_initials_a_colon_and_a_space() {
         assert_eq!(parse_author("AB: call"), (Some("AB".into()), "call"));
         assert_eq!(parse_author("JdR: x"), (None, "JdR: x"), "capitals only");
-        assert_eq!(parse_author("TODO: x"), (None, "TODO: x"), "three letters at most");
+        assert_eq!(
+            parse_author("TODO: x"),
+            (None, "TODO: x"),
+            "three letters at most"
+        );
         assert_eq!(parse_author("Note: x"), (None, "Note: x"));
         assert_eq!(parse_author("AB:x"), (None, "AB:x"));
         assert_eq!(with_author(Some("AB"), "call"), "AB: call");

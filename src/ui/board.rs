@@ -183,11 +183,7 @@ pub fn layout(area: Rect, board: &Board, ui: &BoardUi, adding: bool) -> BoardLay
         let outer = Rect::new(x, y, w, h);
         let index = first + k;
         let stored = ui.scroll.get(index).copied().unwrap_or(0);
-        let focus_note = (index == focus).then_some(if adding {
-            None
-        } else {
-            Some(ui.note)
-        });
+        let focus_note = (index == focus).then_some(if adding { None } else { Some(ui.note) });
         panes.push(pane_layout(
             index,
             outer,
@@ -262,7 +258,11 @@ fn pane_layout(
         row,
         col,
     };
-    let content_h = if col == 0 { y } else { y.saturating_add(card_h) };
+    let content_h = if col == 0 {
+        y
+    } else {
+        y.saturating_add(card_h)
+    };
     let focus_slot = focus.map(|f| match f {
         Some(i) => cards.get(i).copied().unwrap_or(next),
         None => next,
@@ -438,7 +438,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let whole = Rect::new(slot.x, 0, pl.card_w, pl.card_h);
                 let mut scratch = Buffer::empty(whole);
                 render_card(&mut scratch, whole, note, card_focused, theme);
-                let first = if slot.y < pl.scroll { pl.card_h - part.height } else { 0 };
+                let first = if slot.y < pl.scroll {
+                    pl.card_h - part.height
+                } else {
+                    0
+                };
                 for r in 0..part.height {
                     for x in part.left()..part.right() {
                         buf[(x, part.y + r)] = scratch[(x, first + r)].clone();
@@ -591,11 +595,15 @@ fn render_card(buf: &mut Buffer, rect: Rect, note: &Note, focused: bool, theme: 
     }
     for y in top + 1..bottom {
         buf[(left, y)].set_symbol(set.vertical_left).set_style(side);
-        buf[(right, y)].set_symbol(set.vertical_right).set_style(side);
+        buf[(right, y)]
+            .set_symbol(set.vertical_right)
+            .set_style(side);
     }
     buf[(left, top)].set_symbol(set.top_left).set_style(edge);
     buf[(right, top)].set_symbol(set.top_right).set_style(edge);
-    buf[(left, bottom)].set_symbol(set.bottom_left).set_style(side);
+    buf[(left, bottom)]
+        .set_symbol(set.bottom_left)
+        .set_style(side);
     buf[(right, bottom)]
         .set_symbol(set.bottom_right)
         .set_style(side);
@@ -658,13 +666,7 @@ fn render_card(buf: &mut Buffer, rect: Rect, note: &Note, focused: bool, theme: 
             return false;
         }
         if let Some(prev) = last {
-            buf.set_stringn(
-                text_x,
-                top + drawn as u16,
-                prev,
-                text_w,
-                text_style,
-            );
+            buf.set_stringn(text_x, top + drawn as u16, prev, text_w, text_style);
         }
         last = Some(line);
         drawn += 1;
