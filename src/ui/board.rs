@@ -167,7 +167,8 @@ pub fn layout(area: Rect, board: &Board, ui: &BoardUi, adding: bool) -> BoardLay
     let pane_rows = usize::from(area.height / MIN_PANE_H).clamp(1, total.div_ceil(pane_cols));
     let per_page = pane_cols * pane_rows;
     let focus = ui.pane.min(total - 1);
-    let first = (focus / per_page) * per_page;
+    // Pages of panes; the last page is filled up with panes from the one before.
+    let first = ((focus / per_page) * per_page).min(total.saturating_sub(per_page));
     let shown = per_page.min(total - first);
     let rows_shown = shown.div_ceil(pane_cols);
     let mut panes = Vec::with_capacity(shown);
@@ -304,8 +305,9 @@ pub fn editor_rect(pane: &PaneLayout, slot: Slot, area: Rect, long: bool) -> Rec
         pane.card_w,
         pane.card_h,
     ));
-    let width = base.width.max(46).min(area.width);
-    let height = base.height.max(if long { 14 } else { 7 }).min(area.height);
+    let (width, height) = if long { (90, 20) } else { (46, 7) };
+    let width = base.width.max(width).min(area.width);
+    let height = base.height.max(height).min(area.height);
     let x = base.x.min(area.right().saturating_sub(width)).max(area.x);
     let y = base.y.min(area.bottom().saturating_sub(height)).max(area.y);
     Rect::new(x, y, width, height)
@@ -390,6 +392,15 @@ pub fn wrap<'a>(text: &'a str, width: usize, mut emit: impl FnMut(&'a str) -> bo
     }
 }
 
+/// `text` cut to `width` columns, with "…" when cut.
+fn shorten_to_width(text: &str, width: usize) -> Cow<'_, str> {
+    if text.width() <= width {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(format!("{}…", fit(text, width.saturating_sub(1))))
+    }
+}
+
 /// The longest start of `line` that fits in `width` columns.
 fn fit(line: &str, width: usize) -> &str {
     let mut used = 0;
@@ -455,17 +466,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         if pane.notes.is_empty() && !adding {
             let hint = if focused {
-                "Empty: press a to add a note"
+                "Empty: a adds a note"
             } else {
                 "No notes yet"
             };
-            buf.set_stringn(
-                pl.inner.x + 1,
-                pl.inner.y,
-                hint,
-                usize::from(pl.inner.width.saturating_sub(1)),
-                theme.muted(),
-            );
+            Paragraph::new(hint)
+                .style(theme.muted())
+                .wrap(Wrap { trim: true })
+                .render(pl.inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
         }
     }
     if let Some((editor, edit)) = board_edit
@@ -493,21 +501,24 @@ fn render_pane(
     let title = clean(&pane.title);
     let votes = pane.votes();
     let notes = pane.notes.len();
-    let mut text = String::with_capacity(title.len() + 32);
-    text.push(' ');
-    if let Some(total) = paged {
-        // Not every pane fits: say which one this is (Tab pages on).
-        text.push_str(&format!("{}/{total} ", pl.index + 1));
-    }
-    text.push_str(&title);
-    text.push_str(&format!(
-        " · {notes} note{}",
-        if notes == 1 { "" } else { "s" }
-    ));
-    if votes > 0 {
-        text.push_str(&format!(" · ●{votes}"));
-    }
-    text.push(' ');
+    let page = paged.map(|total| format!("{}/{total} ", pl.index + 1));
+    let page = page.as_deref().unwrap_or("");
+    let room = usize::from(pl.outer.width.saturating_sub(4));
+    let plural = if notes == 1 { "" } else { "s" };
+    let votes_text = if votes > 0 {
+        format!(" · ●{votes}")
+    } else {
+        String::new()
+    };
+    // As much as fits: the count in words, then in figures, then a shorter name.
+    let long = format!(" · {notes} note{plural}{votes_text}");
+    let short = format!(" · {notes}{votes_text}");
+    let text = if page.width() + title.width() + long.width() <= room {
+        format!(" {page}{title}{long} ")
+    } else {
+        let name_room = room.saturating_sub(page.width() + short.width());
+        format!(" {page}{}{short} ", shorten_to_width(&title, name_room))
+    };
     let (set, border_style, title_style) = if focused {
         (border::THICK, theme.accent(), theme.selected())
     } else {
