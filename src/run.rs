@@ -76,7 +76,10 @@ fn event_loop(
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            terminal.draw(|frame| {
+                app.viewport = frame.area();
+                crate::ui::draw(frame, app)
+            })?;
         }
         // Sleep until an event, or until the countdown's display next changes.
         let first = match app.ms_to_next_change() {

@@ -1,36 +1,179 @@
-//! Board interaction: focus, notes added and edited in place.
+//! Board interaction: focus, notes added in rapid succession and edited in place,
+//! moved, coloured, clustered, dot-voted and promoted to the action plan.
 
 use super::App;
 use super::editor::{EditTarget, Editor};
-use crate::domain::board::{Note, NoteColour};
-use crate::domain::session::Session;
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::domain::board::{Board, Note, parse_author, with_author};
+use crate::domain::plan::PlanRow;
+use crate::domain::session::{Session, initiative_of_key};
+use crate::domain::template::{Activity, ColumnKind};
+use crate::domain::text::{sanitize_line, shorten};
+use crate::ui::board::{BoardLayout, PaneLayout};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// Which pane and note have the focus, and how far each pane is scrolled.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BoardUi {
     pub pane: usize,
     pub note: usize,
+    /// First content line shown, per pane (the view keeps the focused card in view).
+    pub scroll: Vec<u16>,
 }
 
 impl BoardUi {
-    pub fn clamp(&mut self, _session: &Session) {}
+    /// Keeps the focus on a pane and note that exist.
+    pub fn clamp(&mut self, session: &Session) {
+        let Some(board) = session
+            .current_step()
+            .board()
+            .and_then(|spec| session.boards.get(&spec.board))
+        else {
+            return;
+        };
+        self.pane = self.pane.min(board.panes.len().saturating_sub(1));
+        let notes = board.panes.get(self.pane).map_or(0, |p| p.notes.len());
+        self.note = self.note.min(notes.saturating_sub(1));
+        self.scroll.resize(board.panes.len(), 0);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardAction {
+    /// Open the editor for a new note in the focused pane (rapid entry).
     Add,
+    Edit,
+    Delete,
+    Colour {
+        forward: bool,
+    },
+    Focus(Dir),
+    /// Tab / Shift-Tab: the next or previous pane.
+    Pane {
+        forward: bool,
+    },
+    /// Home / End: the first or last note of the pane.
+    Ends {
+        last: bool,
+    },
+    /// `<` `>`: the note goes to the previous or next pane.
+    MoveToPane {
+        forward: bool,
+    },
+    /// `[` `]`: the note goes one place earlier or later in its pane.
+    Shift {
+        forward: bool,
+    },
+    Vote,
+    Unvote,
+    Sort,
+    Group,
+    Ungroup,
+    Promote,
 }
 
+/// What the text being edited on the board becomes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardEdit {
-    New { board: String, pane: String },
+    New {
+        board: String,
+        pane: String,
+    },
+    Text {
+        board: String,
+        note: u64,
+    },
+    /// The heading of the cluster the note joins.
+    Group {
+        board: String,
+        note: u64,
+    },
+}
+
+impl BoardEdit {
+    pub fn is_new(&self) -> bool {
+        matches!(self, BoardEdit::New { .. })
+    }
 }
 
 pub fn keys(key: KeyEvent) -> Option<BoardAction> {
-    match key.code {
-        KeyCode::Char('a') => Some(BoardAction::Add),
-        _ => None,
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
     }
+    use BoardAction as A;
+    Some(match key.code {
+        KeyCode::Char('a') | KeyCode::Insert => A::Add,
+        KeyCode::Enter | KeyCode::Char('e') => A::Edit,
+        KeyCode::Char('d') | KeyCode::Delete => A::Delete,
+        KeyCode::Char('c') => A::Colour { forward: true },
+        KeyCode::Char('C') => A::Colour { forward: false },
+        KeyCode::Up | KeyCode::Char('k') => A::Focus(Dir::Up),
+        KeyCode::Down | KeyCode::Char('j') => A::Focus(Dir::Down),
+        KeyCode::Left | KeyCode::Char('h') => A::Focus(Dir::Left),
+        KeyCode::Right | KeyCode::Char('l') => A::Focus(Dir::Right),
+        KeyCode::Tab => A::Pane { forward: true },
+        KeyCode::BackTab => A::Pane { forward: false },
+        KeyCode::Home => A::Ends { last: false },
+        KeyCode::End => A::Ends { last: true },
+        KeyCode::Char('<') => A::MoveToPane { forward: false },
+        KeyCode::Char('>') => A::MoveToPane { forward: true },
+        KeyCode::Char('[') => A::Shift { forward: false },
+        KeyCode::Char(']') => A::Shift { forward: true },
+        KeyCode::Char('v') => A::Vote,
+        KeyCode::Char('V') => A::Unvote,
+        KeyCode::Char('s') => A::Sort,
+        KeyCode::Char('g') => A::Group,
+        KeyCode::Char('G') => A::Ungroup,
+        KeyCode::Char('P') => A::Promote,
+        _ => return None,
+    })
+}
+
+pub const HELP: super::keys::Help = &[
+    (
+        "a",
+        "add notes (Enter keeps one and opens the next, Esc stops)",
+    ),
+    (
+        "Enter / e",
+        "edit the note; a leading \"AB: \" sets initials AB",
+    ),
+    ("d / Delete", "delete the note"),
+    (
+        "arrows / hjkl",
+        "move across cards and panes (or click a card)",
+    ),
+    (
+        "Tab / Shift-Tab",
+        "next / previous pane (Home / End: first / last note)",
+    ),
+    ("c / C", "next / previous colour"),
+    ("< / >", "move the note to the previous / next pane"),
+    ("[ / ]", "move the note earlier / later in its pane"),
+    (
+        "v / V",
+        "add / take back a vote (s sorts the pane by votes)",
+    ),
+    (
+        "g / G",
+        "cluster under a heading (Enter joins the offered one) / leave",
+    ),
+    ("P", "promote the note to a row of the action plan"),
+];
+
+/// A short quote of a note for the status line.
+fn quote(text: &str) -> String {
+    format!("“{}”", shorten(&sanitize_line(text), 30))
 }
 
 impl App {
@@ -39,61 +182,551 @@ impl App {
         self.session.current_step().board().map(|b| b.board.clone())
     }
 
+    fn current_board(&self) -> Option<&Board> {
+        let spec = self.session.current_step().board()?;
+        self.session.boards.get(&spec.board)
+    }
+
+    fn current_board_mut(&mut self) -> Option<&mut Board> {
+        let id = self.session.current_step().board()?.board.clone();
+        self.session.boards.get_mut(&id)
+    }
+
+    /// The focused note, if the focused pane has any.
+    pub fn focused_note(&self) -> Option<&Note> {
+        self.current_board()?
+            .panes
+            .get(self.board.pane)?
+            .notes
+            .get(self.board.note)
+    }
+
+    /// The board laid out on the last known screen, exactly as the view draws it.
+    pub fn board_layout(&self) -> Option<BoardLayout> {
+        let area = crate::ui::board_area(self, self.viewport)?;
+        let adding = self
+            .editor
+            .as_ref()
+            .is_some_and(|e| matches!(&e.target, EditTarget::Board(edit) if edit.is_new()));
+        Some(crate::ui::board::layout(
+            area,
+            self.current_board()?,
+            &self.board,
+            adding,
+        ))
+    }
+
+    /// Remembers each pane's scroll so that the focused card stays in view.
+    fn follow_focus(&mut self) {
+        self.board.clamp(&self.session);
+        let Some(layout) = self.board_layout() else {
+            return;
+        };
+        for pl in &layout.panes {
+            if let Some(s) = self.board.scroll.get_mut(pl.index) {
+                *s = pl.scroll;
+            }
+        }
+    }
+
     pub(super) fn board_action(&mut self, action: BoardAction) {
         let Some(board) = self.board_id() else { return };
+        self.board.clamp(&self.session);
+        let note = self.focused_note().cloned();
         match action {
             BoardAction::Add => {
-                let Some(pane) = self.session.boards[&board].panes.get(self.board.pane) else {
+                let Some(pane) = self
+                    .current_board()
+                    .and_then(|b| b.panes.get(self.board.pane))
+                else {
                     return;
                 };
                 let target = EditTarget::Board(BoardEdit::New {
                     board,
                     pane: pane.key.clone(),
                 });
-                self.editor = Some(Editor::new(target, "New note", "", true));
+                self.editor = Some(Editor::new(
+                    target,
+                    "New note (\"AB: \" first sets initials)",
+                    "",
+                    true,
+                ));
+            }
+            BoardAction::Focus(dir) => self.move_focus(dir),
+            BoardAction::Pane { forward } => {
+                let panes = self.current_board().map_or(0, |b| b.panes.len());
+                if panes > 0 {
+                    let p = self.board.pane;
+                    self.board.pane = if forward {
+                        (p + 1) % panes
+                    } else {
+                        (p + panes - 1) % panes
+                    };
+                }
+            }
+            BoardAction::Ends { last } => self.board.note = if last { usize::MAX } else { 0 },
+            BoardAction::Sort => self.sort_pane(),
+            _ => {
+                let Some(note) = note else {
+                    self.say("No note here: press a to add one");
+                    return;
+                };
+                self.note_action(action, board, note);
             }
         }
+        self.follow_focus();
+    }
+
+    /// Actions on the focused note.
+    fn note_action(&mut self, action: BoardAction, board: String, note: Note) {
+        let id = note.id;
+        let (p, i) = (self.board.pane, self.board.note);
+        match action {
+            BoardAction::Edit => {
+                let text = with_author(note.author.as_deref(), &note.text);
+                self.editor = Some(Editor::new(
+                    EditTarget::Board(BoardEdit::Text { board, note: id }),
+                    "Edit note (\"AB: \" first sets initials)",
+                    &text,
+                    true,
+                ));
+            }
+            BoardAction::Delete => {
+                self.record(format!("delete note {}", quote(&note.text)));
+                if let Some(b) = self.current_board_mut() {
+                    b.remove(id);
+                }
+                self.after_content_change();
+                self.say(format!("Deleted {} (u undoes)", quote(&note.text)));
+            }
+            BoardAction::Colour { forward } => {
+                let colour = if forward {
+                    note.colour.next()
+                } else {
+                    note.colour.prev()
+                };
+                self.record(format!("colour {}", colour.name()));
+                if let Some(n) = self.current_board_mut().and_then(|b| b.note_mut(id)) {
+                    n.colour = colour;
+                }
+                self.after_content_change();
+                self.say(format!("Colour: {} {}", colour.name(), colour.marker()));
+            }
+            BoardAction::MoveToPane { forward } => {
+                let panes = self.current_board().map_or(0, |b| b.panes.len());
+                let to = if forward {
+                    Some(p + 1).filter(|&t| t < panes)
+                } else {
+                    p.checked_sub(1)
+                };
+                let Some(to) = to else {
+                    self.say(if forward {
+                        "Already in the last pane"
+                    } else {
+                        "Already in the first pane"
+                    });
+                    return;
+                };
+                let title = self
+                    .current_board()
+                    .map(|b| sanitize_line(&b.panes[to].title))
+                    .unwrap_or_default();
+                self.record(format!("move note to {title:?}"));
+                if let Some(idx) = self
+                    .current_board_mut()
+                    .and_then(|b| b.move_to_pane(id, to))
+                {
+                    (self.board.pane, self.board.note) = (to, idx);
+                }
+                self.after_content_change();
+                self.say(format!("Moved to {title}"));
+            }
+            BoardAction::Shift { forward } => {
+                let len = self.current_board().map_or(0, |b| b.panes[p].notes.len());
+                if (forward && i + 1 >= len) || (!forward && i == 0) {
+                    self.say(if forward {
+                        "Already the last note of this pane"
+                    } else {
+                        "Already the first note of this pane"
+                    });
+                    return;
+                }
+                self.record("reorder note");
+                if let Some(idx) = self
+                    .current_board_mut()
+                    .and_then(|b| b.panes[p].shift(i, forward))
+                {
+                    self.board.note = idx;
+                }
+                self.after_content_change();
+            }
+            BoardAction::Vote | BoardAction::Unvote => {
+                let up = action == BoardAction::Vote;
+                if !up && note.votes == 0 {
+                    self.say("No votes to take back");
+                    return;
+                }
+                self.record(if up { "vote" } else { "take back a vote" });
+                let votes = if up {
+                    note.votes.saturating_add(1)
+                } else {
+                    note.votes - 1
+                };
+                if let Some(n) = self.current_board_mut().and_then(|b| b.note_mut(id)) {
+                    n.votes = votes;
+                }
+                self.after_content_change();
+                self.say(format!(
+                    "{votes} vote{} on {}",
+                    if votes == 1 { "" } else { "s" },
+                    quote(&note.text)
+                ));
+            }
+            BoardAction::Group => {
+                let groups: Vec<String> = self
+                    .current_board()
+                    .map(|b| b.panes[p].groups().into_iter().map(String::from).collect())
+                    .unwrap_or_default();
+                let offer = note.group.clone().or_else(|| self.nearby_group(p, i));
+                let label = if groups.is_empty() {
+                    "Cluster heading for this note".to_string()
+                } else {
+                    shorten(
+                        &format!("Cluster heading (existing: {})", groups.join(", ")),
+                        70,
+                    )
+                };
+                self.editor = Some(Editor::new(
+                    EditTarget::Board(BoardEdit::Group { board, note: id }),
+                    label,
+                    offer.as_deref().unwrap_or(""),
+                    false,
+                ));
+            }
+            BoardAction::Ungroup => {
+                let Some(group) = note.group else {
+                    self.say("This note is not in a cluster");
+                    return;
+                };
+                self.record(format!("take note out of {group:?}"));
+                if let Some(idx) = self.current_board_mut().and_then(|b| b.set_group(id, None)) {
+                    self.board.note = idx;
+                }
+                self.after_content_change();
+                self.say(format!("Out of cluster “{group}”"));
+            }
+            BoardAction::Promote => self.promote(p, note),
+            BoardAction::Add
+            | BoardAction::Focus(_)
+            | BoardAction::Pane { .. }
+            | BoardAction::Ends { .. }
+            | BoardAction::Sort => {}
+        }
+    }
+
+    /// The cluster a note next to the focused one is in: what `g` offers to join.
+    fn nearby_group(&self, pane: usize, i: usize) -> Option<String> {
+        let notes = &self.current_board()?.panes.get(pane)?.notes;
+        let before = notes[..i].iter().rev().find_map(|n| n.group.clone());
+        before.or_else(|| notes[i + 1..].iter().find_map(|n| n.group.clone()))
+    }
+
+    fn sort_pane(&mut self) {
+        let p = self.board.pane;
+        let Some(pane) = self.current_board().and_then(|b| b.panes.get(p)) else {
+            return;
+        };
+        let focused = pane.notes.get(self.board.note).map(|n| n.id);
+        let mut sorted = pane.clone();
+        if !sorted.sort_by_votes() {
+            self.say("Already sorted by votes");
+            return;
+        }
+        self.record("sort by votes");
+        if let Some(id) = focused {
+            self.board.note = sorted.notes.iter().position(|n| n.id == id).unwrap_or(0);
+        }
+        if let Some(b) = self.current_board_mut() {
+            b.panes[p] = sorted;
+        }
+        self.after_content_change();
+        self.say("Sorted by votes, most first (u undoes)");
+    }
+
+    /// Turns the focused note into a row of its initiative's action plan, once.
+    fn promote(&mut self, pane: usize, note: Note) {
+        if let Some(row) = note.promoted_to
+            && self.session.plan.rows.iter().any(|r| r.id == row)
+        {
+            self.say("Already in the action plan: promoting again adds nothing");
+            return;
+        }
+        let key = self
+            .current_board()
+            .map(|b| b.panes[pane].key.clone())
+            .unwrap_or_default();
+        let initiative = initiative_of_key(&key)
+            .filter(|&id| self.session.initiative(id).is_some())
+            .or_else(|| self.session.initiatives.first().map(|i| i.id));
+        let Some(initiative) = initiative else {
+            self.warn("A plan row belongs to an initiative: press i and add one first");
+            return;
+        };
+        self.record(format!("promote {} to the plan", quote(&note.text)));
+        let row_id = self.session.new_id();
+        let mut row = PlanRow {
+            id: row_id,
+            initiative,
+            cells: Default::default(),
+            from_note: Some(note.id),
+        };
+        for (k, column) in self.session.workshop.plan.columns.iter().enumerate() {
+            match &column.kind {
+                _ if k == 0 => {
+                    let text = if column.kind == ColumnKind::LongText {
+                        note.text.clone()
+                    } else {
+                        sanitize_line(&note.text)
+                    };
+                    row.set(&column.key, text);
+                }
+                ColumnKind::Status(values) => {
+                    row.set(&column.key, values.first().cloned().unwrap_or_default())
+                }
+                _ => {}
+            }
+        }
+        self.session.plan.rows.push(row);
+        if let Some(n) = self.current_board_mut().and_then(|b| b.note_mut(note.id)) {
+            n.promoted_to = Some(row_id);
+        }
+        self.after_content_change();
+        let name = self
+            .session
+            .initiative(initiative)
+            .map(|i| sanitize_line(&i.name))
+            .unwrap_or_default();
+        let step = self
+            .session
+            .steps()
+            .iter()
+            .position(|s| matches!(s.activity, Activity::Table(_)));
+        self.say(match step {
+            Some(s) => format!("Now an action of “{name}” in the plan (step {})", s + 1),
+            None => format!("Now an action of “{name}” in the plan"),
+        });
+    }
+
+    /// Arrow keys: across the grid of cards, into the neighbouring pane at the edges.
+    fn move_focus(&mut self, dir: Dir) {
+        let (p, i) = (self.board.pane, self.board.note);
+        let panes = self.current_board().map_or(0, |b| b.panes.len());
+        let Some(layout) = self.board_layout() else {
+            // No room to lay the board out: plain order.
+            self.board.note = match dir {
+                Dir::Up | Dir::Left => i.saturating_sub(1),
+                Dir::Down | Dir::Right => i + 1,
+            };
+            return;
+        };
+        let Some(pl) = layout.pane(p) else { return };
+        let cur = pl.cards.get(i).copied();
+        let within = cur.and_then(|c| match dir {
+            Dir::Left => (c.col > 0).then(|| i - 1),
+            Dir::Right => pl
+                .cards
+                .get(i + 1)
+                .filter(|s| s.row == c.row)
+                .map(|_| i + 1),
+            Dir::Up => c.row.checked_sub(1).and_then(|r| nearest(pl, r, c.col)),
+            Dir::Down => nearest(pl, c.row + 1, c.col),
+        });
+        if let Some(n) = within {
+            self.board.note = n;
+            return;
+        }
+        let row = cur.map_or(0, |c| c.row);
+        let col = cur.map_or(0, |c| c.col);
+        let cols = layout.pane_cols;
+        let target = match dir {
+            Dir::Left => p.checked_sub(1),
+            Dir::Right => Some(p + 1),
+            Dir::Up => p.checked_sub(cols),
+            Dir::Down => Some(p + cols),
+        }
+        .filter(|&t| t < panes);
+        let Some(target) = target else { return };
+        self.board.pane = target;
+        self.board.note = 0;
+        let Some(tl) = self.board_layout().and_then(|l| l.pane(target).cloned()) else {
+            return;
+        };
+        let last_row = tl.cards.last().map_or(0, |s| s.row);
+        self.board.note = match dir {
+            Dir::Left => last_in_row(&tl, row.min(last_row)),
+            Dir::Right => nearest(&tl, row.min(last_row), 0),
+            Dir::Up => nearest(&tl, last_row, col),
+            Dir::Down => nearest(&tl, 0, col),
+        }
+        .unwrap_or(0);
     }
 
     pub(super) fn commit_board_edit(&mut self, edit: BoardEdit, text: String) -> Option<Editor> {
-        match edit {
-            BoardEdit::New { board, pane } => {
-                if text.trim().is_empty() {
-                    return None;
-                }
-                self.record("add note");
-                let id = self.session.new_id();
-                let p = self
-                    .session
-                    .boards
-                    .get_mut(&board)?
-                    .panes
-                    .iter_mut()
-                    .find(|p| p.key == pane)?;
-                p.notes.push(Note {
-                    id,
-                    text,
-                    colour: NoteColour::Yellow,
-                    author: None,
-                    votes: 0,
-                    group: None,
-                    promoted_to: None,
-                });
-                let target = EditTarget::Board(BoardEdit::New { board, pane });
-                Some(Editor::new(target, "Next note (Esc to stop)", "", true))
-            }
-        }
+        self.finish_board_edit(edit, text, true)
     }
 
     pub(super) fn cancel_board_edit(&mut self, edit: BoardEdit, text: String) {
-        // Esc stops rapid entry but keeps what was typed: a note is never lost.
-        self.commit_board_edit(edit, text);
+        match edit {
+            // Esc stops rapid entry but keeps what was typed: a note is never lost.
+            BoardEdit::New { .. } | BoardEdit::Text { .. } => {
+                self.finish_board_edit(edit, text, false);
+            }
+            BoardEdit::Group { .. } => self.say("Not clustered"),
+        }
     }
 
-    pub(super) fn board_click(&mut self, _column: u16, _row: u16) {}
+    /// `more`: Enter was pressed on a new note, so the next one opens at once.
+    fn finish_board_edit(&mut self, edit: BoardEdit, text: String, more: bool) -> Option<Editor> {
+        let result = match edit {
+            BoardEdit::New { board, pane } => self.add_note(board, pane, &text, more),
+            BoardEdit::Text { board, note } => {
+                self.edit_note(&board, note, &text);
+                None
+            }
+            BoardEdit::Group { board, note } => {
+                self.group_note(&board, note, &text);
+                None
+            }
+        };
+        self.follow_focus();
+        result
+    }
+
+    fn add_note(&mut self, board: String, pane: String, text: &str, more: bool) -> Option<Editor> {
+        let (author, body) = parse_author(text);
+        let body = body.trim();
+        if body.is_empty() {
+            if author.is_some() {
+                self.say("A note needs some text: nothing added");
+            }
+            return None;
+        }
+        let exists = self.session.boards.contains_key(&board);
+        if !exists {
+            self.warn("This board is gone: the note was not added");
+            return None;
+        }
+        self.record(format!("add note {}", quote(body)));
+        let id = self.session.new_id();
+        let b = self.session.boards.get_mut(&board)?;
+        // The pane can only vanish if the file changed under us: keep the note anyway.
+        let p = b.pane_index(&pane).unwrap_or(0);
+        let title = sanitize_line(&b.panes.get(p)?.title);
+        let notes = &mut b.panes[p].notes;
+        notes.push(Note {
+            author,
+            ..Note::new(id, body)
+        });
+        let idx = notes.len() - 1;
+        if self.board_id().as_deref() == Some(board.as_str()) {
+            (self.board.pane, self.board.note) = (p, idx);
+        }
+        self.after_content_change();
+        if !more {
+            self.say(format!("Added to {title}"));
+            return None;
+        }
+        self.say(format!("Added to {title}: type the next one, Esc to stop"));
+        Some(Editor::new(
+            EditTarget::Board(BoardEdit::New { board, pane }),
+            "Next note (Esc to stop)",
+            "",
+            true,
+        ))
+    }
+
+    fn edit_note(&mut self, board: &str, id: u64, text: &str) {
+        let (author, body) = parse_author(text);
+        let body = body.trim();
+        let Some(old) = self.session.boards.get(board).and_then(|b| b.note(id)) else {
+            return;
+        };
+        if body.is_empty() {
+            self.warn("Empty text: the note keeps its old text (d deletes it)");
+            return;
+        }
+        if old.text == body && old.author == author {
+            return;
+        }
+        self.record(format!("edit note {}", quote(body)));
+        if let Some(n) = self
+            .session
+            .boards
+            .get_mut(board)
+            .and_then(|b| b.note_mut(id))
+        {
+            n.text = body.to_string();
+            n.author = author;
+        }
+        self.after_content_change();
+        self.say("Note changed (u undoes)");
+    }
+
+    fn group_note(&mut self, board: &str, id: u64, text: &str) {
+        let heading = shorten(sanitize_line(text).trim(), 40);
+        let Some(old) = self.session.boards.get(board).and_then(|b| b.note(id)) else {
+            return;
+        };
+        if heading.is_empty() {
+            self.say("No heading: nothing clustered");
+            return;
+        }
+        if old.group.as_deref() == Some(heading.as_str()) {
+            self.say(format!("Already in cluster “{heading}”"));
+            return;
+        }
+        self.record(format!("cluster under {heading:?}"));
+        let idx = self
+            .session
+            .boards
+            .get_mut(board)
+            .and_then(|b| b.set_group(id, Some(heading.clone())));
+        if let Some(idx) = idx {
+            self.board.note = idx;
+        }
+        self.after_content_change();
+        self.say(format!("In cluster “{heading}” (G takes it out)"));
+    }
+
+    /// A click selects the card under it; a click on the focused card edits it.
+    pub(super) fn board_click(&mut self, column: u16, row: u16) {
+        let Some(layout) = self.board_layout() else {
+            return;
+        };
+        let Some((pane, note)) = layout.hit(column, row) else {
+            return;
+        };
+        match note {
+            Some(n) if (pane, n) == (self.board.pane, self.board.note) => {
+                self.board_action(BoardAction::Edit);
+            }
+            Some(n) => (self.board.pane, self.board.note) = (pane, n),
+            None => self.board.pane = pane,
+        }
+        self.follow_focus();
+    }
 }
 
-pub const HELP: super::keys::Help = &[(
-    "a",
-    "add notes to the focused pane (Enter keeps each, Esc stops)",
-)];
+/// The card of grid row `row` whose column is nearest `col`.
+fn nearest(pl: &PaneLayout, row: u16, col: u16) -> Option<usize> {
+    pl.cards
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.row == row)
+        .min_by_key(|(_, s)| s.col.abs_diff(col))
+        .map(|(i, _)| i)
+}
+
+fn last_in_row(pl: &PaneLayout, row: u16) -> Option<usize> {
+    pl.cards.iter().rposition(|s| s.row == row)
+}

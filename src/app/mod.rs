@@ -68,6 +68,8 @@ pub struct App {
     pub save_error: Option<String>,
     /// The local time zone, for clock times shown to the room.
     pub offset: chrono::FixedOffset,
+    /// The screen at the last draw: clicks and arrow keys lay the board out as the view did.
+    pub viewport: ratatui::layout::Rect,
     /// The session changed since the last hand-off to the autosaver.
     changed: bool,
     effects: Vec<Effect>,
@@ -93,6 +95,7 @@ impl App {
             should_quit: false,
             save_error: None,
             offset: chrono::FixedOffset::east_opt(0).expect("zero offset"),
+            viewport: ratatui::layout::Rect::new(0, 0, 80, 24),
             changed: false,
             effects: Vec::new(),
             last_stage,

@@ -17,9 +17,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Activity::Table(_) => table::render(frame, area, app, theme),
         Activity::Summary(spec) => {
             if spec.board.is_some() && area.width >= 70 {
-                let [s, b] =
-                    Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-                        .areas(area);
+                let [s, b] = summary_split(area);
                 render_summary(frame, s, app, theme);
                 board::render(frame, b, app, theme);
             } else if spec.board.is_some() {
@@ -28,6 +26,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 render_summary(frame, area, app, theme);
             }
         }
+    }
+}
+
+fn summary_split(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area)
+}
+
+/// Where the board goes in the activity area, if the step shows one.
+pub fn board_area(area: Rect, app: &App) -> Option<Rect> {
+    match app.activity() {
+        Activity::Board(_) => Some(area),
+        Activity::Summary(spec) if spec.board.is_some() && area.width >= 70 => {
+            Some(summary_split(area)[1])
+        }
+        Activity::Summary(spec) if spec.board.is_some() => Some(area),
+        _ => None,
     }
 }
 

@@ -39,6 +39,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     overlay::render(frame, area, app, &theme);
 }
 
+/// Where the board is on a screen of this size, if one is shown: the view and the
+/// mouse hit-testing both start from here.
+pub fn board_area(app: &App, screen: Rect) -> Option<Rect> {
+    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT || app.screen != Screen::Projector {
+        return None;
+    }
+    activity::board_area(projector::activity_area(screen, app), app)
+}
+
 /// A rectangle of at most `width` x `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

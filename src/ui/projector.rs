@@ -13,16 +13,16 @@ use ratatui::widgets::{Paragraph, Wrap};
 /// Panels sit beside the activity from this width; below it they go underneath.
 const SIDE_PANEL_WIDTH: u16 = 110;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let session = &app.session;
-    let countdown = session.countdown(app.now());
-    let room_text = &session.current_step().instruction;
-    let instruction_rows = if room_text.chars().count() > area.width as usize - 2 {
+/// Header, instruction, clock, strip, body and status rows of the screen.
+fn areas(area: Rect, app: &App) -> [Rect; 6] {
+    // The room's instruction gets a second row only when it needs one.
+    let instruction = &app.session.current_step().instruction;
+    let instruction_rows = if instruction.chars().count() + 2 > area.width as usize {
         2
     } else {
         1
     };
-    let [header, instruction, clock, strip, body, status] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(instruction_rows),
         Constraint::Length(countdown::height_for(area.height)),
@@ -30,7 +30,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Min(3),
         Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// Where the step's activity goes on a screen of this size.
+pub fn activity_area(area: Rect, app: &App) -> Rect {
+    split_body(areas(area, app)[4], app.session.settings.show_panel).0
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let session = &app.session;
+    let countdown = session.countdown(app.now());
+    let [header, instruction, clock, strip, body, status] = areas(area, app);
+    let room_text = &session.current_step().instruction;
 
     render_header(frame, header, app, theme);
     frame.render_widget(
