@@ -758,3 +758,21 @@ mod random {
         }
     }
 }
+
+#[test]
+fn a_paste_on_the_board_starts_a_note_with_it() {
+    let mut app = tasks_app();
+    let before = board(&app).note_count();
+    app.update(Action::Paste(
+        "Survey the front desk\u{1b}[31m staff".into(),
+    ));
+    assert!(app.editor.is_some(), "the pasted text waits in a new note");
+    enter(&mut app);
+    esc(&mut app);
+    assert_eq!(board(&app).note_count(), before + 1);
+    assert!(
+        texts(&app, 0).contains(&"Survey the front desk staff".to_string()),
+        "{:?}",
+        texts(&app, 0)
+    );
+}

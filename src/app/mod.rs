@@ -214,6 +214,13 @@ impl App {
             Action::Table(a) => self.table_action(a),
             Action::EditKey(key) => self.edit_key(key),
             Action::Paste(text) => {
+                // A paste on a board with nothing open starts a note with it.
+                if self.editor.is_none()
+                    && self.screen == Screen::Projector
+                    && self.overlay.is_none()
+                {
+                    self.board_action(board::BoardAction::Add);
+                }
                 if let Some(editor) = &mut self.editor {
                     editor.paste(&text);
                 }

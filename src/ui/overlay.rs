@@ -61,11 +61,17 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]));
         }
     }
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let box_area = centered(area, 90, height);
+    let width = area.width.saturating_sub(4).clamp(20, 110);
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let height = (rows as u16 + 2).min(area.height);
+    let paragraph = Paragraph::new(lines)
+        .style(theme.base())
+        .wrap(Wrap { trim: false });
+    let box_area = centered(area, width, height);
     frame.render_widget(Clear, box_area);
     frame.render_widget(
-        Paragraph::new(lines).style(theme.base()).block(
+        paragraph.block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.accent())
