@@ -96,8 +96,11 @@ impl Editor {
             self.area.delete_char();
         }
         let after_comma = item.len() < last.len();
-        self.area
-            .insert_str(if after_comma { format!(" {first}") } else { first });
+        self.area.insert_str(if after_comma {
+            format!(" {first}")
+        } else {
+            first
+        });
         true
     }
 
@@ -122,9 +125,7 @@ impl Editor {
                 EditOutcome::Editing
             }
             KeyCode::Enter => EditOutcome::Commit,
-            KeyCode::Tab if !self.completions.is_empty() && self.complete() => {
-                EditOutcome::Editing
-            }
+            KeyCode::Tab if !self.completions.is_empty() && self.complete() => EditOutcome::Editing,
             _ => {
                 self.area.input(key);
                 EditOutcome::Editing
@@ -171,14 +172,21 @@ mod tests {
 
     #[test]
     fn tab_takes_the_first_name_offered() {
-        let names = vec!["Ana Lopez".to_string(), "Ben".to_string(), "Li Chen".to_string()];
+        let names = vec![
+            "Ana Lopez".to_string(),
+            "Ben".to_string(),
+            "Li Chen".to_string(),
+        ];
         let mut e = Editor::new(EditTarget::Title, "Owner", "", false).with_completions(names);
         assert_eq!(e.suggestions().len(), 3, "every name before typing");
         e.key(key(KeyCode::Char('c')));
         assert_eq!(e.suggestions(), ["Li Chen"]);
         e.key(key(KeyCode::Tab));
         assert_eq!(e.text(), "Li Chen");
-        assert!(e.suggestions().is_empty(), "complete: nothing more to offer");
+        assert!(
+            e.suggestions().is_empty(),
+            "complete: nothing more to offer"
+        );
         e.paste(", a");
         e.key(key(KeyCode::Tab));
         assert_eq!(e.text(), "Li Chen, Ana Lopez");

@@ -359,9 +359,8 @@ impl App {
     }
 
     fn activity_back(&mut self) {
-        match self.activity() {
-            Activity::Table(_) => self.table_action(table::TableAction::Back),
-            _ => {}
+        if let Activity::Table(_) = self.activity() {
+            self.table_action(table::TableAction::Back)
         }
     }
 

@@ -196,14 +196,26 @@ pub const HELP: super::keys::Help = &[
     ("arrows / h j k l", "move between cells"),
     ("Tab / Shift-Tab", "next / previous cell"),
     ("Home End / g G", "first / last column, first / last row"),
-    ("Enter / e", "edit the cell (long text: Alt+Enter for a new line)"),
-    ("o / O (a)", "add a row below / above: Enter fills the next column"),
+    (
+        "Enter / e",
+        "edit the cell (long text: Alt+Enter for a new line)",
+    ),
+    (
+        "o / O (a)",
+        "add a row below / above: Enter fills the next column",
+    ),
     ("c", "duplicate the row"),
     ("d", "delete the row (u undoes)"),
     ("Delete / Backspace", "clear the cell"),
     ("K / J (Shift+arrows)", "move the row up / down"),
-    ("s", "next status (Not started → In progress → Done → Blocked)"),
-    ("w / W", "next / previous initiative's table, then all of them"),
+    (
+        "s",
+        "next status (Not started → In progress → Done → Blocked)",
+    ),
+    (
+        "w / W",
+        "next / previous initiative's table, then all of them",
+    ),
     ("v", "row detail: every field in full (Esc back)"),
     ("!", "jump to the next row the plan check flags (▲)"),
     ("S", "sort by owner, date, status, or stored order"),
@@ -212,7 +224,10 @@ pub const HELP: super::keys::Help = &[
         "filter: a name, a status, overdue, no owner, no date, by <date>",
     ),
     ("Esc", "close the detail view, else drop the filter"),
-    ("Tab in the editor", "take the first name (or status) offered"),
+    (
+        "Tab in the editor",
+        "take the first name (or status) offered",
+    ),
 ];
 
 /// The columns of the plan.
@@ -288,10 +303,7 @@ impl App {
                     self.table.select(&self.session, id);
                 }
                 self.say(match self.table.sort {
-                    Some(key) => format!(
-                        "Sorted by {} (view only: the stored order stays; S for the next)",
-                        key.label()
-                    ),
+                    Some(key) => format!("Sorted by {} (view only; S: next order)", key.label()),
                     None => "Stored order".to_string(),
                 });
             }
@@ -332,10 +344,7 @@ impl App {
         self.table.detail = false;
         let anchor = self.table.focused(&self.session).map(|r| r.id);
         let first = &columns(&self.session)[0];
-        let label = format!(
-            "New row · {} (Enter: next column, Esc: stop)",
-            first.title
-        );
+        let label = format!("New row · {} (Enter: next column, Esc: stop)", first.title);
         let multiline = first.kind == ColumnKind::LongText;
         self.editor = Some(Editor::new(
             EditTarget::Table(TableEdit::NewRow {
@@ -393,25 +402,15 @@ impl App {
                 Editor::new(target, format!("{}{then}", spec.title), &text, false)
                     .with_completions(self.session.plan.people(columns(&self.session)))
             }
-            ColumnKind::Date => Editor::new(
-                target,
-                format!("{}: {}{then}", spec.title, dates::EXAMPLES),
-                &text,
-                false,
-            ),
+            ColumnKind::Date => Editor::new(target, format!("{}{then}", spec.title), &text, false),
             ColumnKind::Status(values) => {
                 let shown = if typed.is_some() {
                     text.clone()
                 } else {
                     crate::domain::plan::status_value(&text, values).to_string()
                 };
-                Editor::new(
-                    target,
-                    format!("{}: {}{then}", spec.title, values.join(" / ")),
-                    &shown,
-                    false,
-                )
-                .with_completions(values.clone())
+                Editor::new(target, format!("{}{then}", spec.title), &shown, false)
+                    .with_completions(values.clone())
             }
         };
         Some(editor)
@@ -433,7 +432,8 @@ impl App {
                         let shown = self.table.view(&self.session).len();
                         match &self.table.filter {
                             Some(f) => self.say(format!(
-                                "Showing {shown} rows: {} (Esc shows all)",
+                                "{shown} {}: {} (Esc shows all)",
+                                if shown == 1 { "row" } else { "rows" },
                                 f.describe()
                             )),
                             None => self.say("Filter off: every row shows"),
@@ -458,9 +458,7 @@ impl App {
                 below,
             } => {
                 let first = columns(&self.session)[0].clone();
-                let Some(value) = self.cell_value(&first, "", &text) else {
-                    return None;
-                };
+                let value = self.cell_value(&first, "", &text)?;
                 if value.is_empty() {
                     return None;
                 }
@@ -617,7 +615,12 @@ impl App {
             return;
         };
         let spec = columns(&self.session)[self.table.column].clone();
-        if self.session.plan.row(row).is_some_and(|r| r.cell(&spec.key).is_empty()) {
+        if self
+            .session
+            .plan
+            .row(row)
+            .is_some_and(|r| r.cell(&spec.key).is_empty())
+        {
             return;
         }
         self.record(format!("clear {}", spec.title));
@@ -674,7 +677,12 @@ impl App {
         let ColumnKind::Status(values) = &spec.kind else {
             return;
         };
-        let current = self.session.plan.row(row).map(|r| r.cell(&spec.key)).unwrap_or("");
+        let current = self
+            .session
+            .plan
+            .row(row)
+            .map(|r| r.cell(&spec.key))
+            .unwrap_or("");
         let next = cycle_status(current, values, false);
         self.record(format!("{} → {next}", spec.title));
         if let Some(r) = self.session.plan.row_mut(row) {
@@ -682,7 +690,10 @@ impl App {
         }
         self.after_content_change();
         if !self.table.select(&self.session, row) {
-            self.say(format!("{}: {next} (the filter now hides the row)", spec.title));
+            self.say(format!(
+                "{}: {next} (the filter now hides the row)",
+                spec.title
+            ));
         } else {
             self.say(format!("{}: {next}", spec.title));
         }
@@ -702,7 +713,11 @@ impl App {
         };
         let at = scopes.iter().position(|s| *s == current).unwrap_or(0);
         let n = scopes.len();
-        let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
+        let next = if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        };
         self.table.scope = scopes[next];
         self.table.row = 0;
         self.table.top.set(0);
@@ -727,7 +742,10 @@ impl App {
             return self.say("✓ The plan check finds nothing to fix");
         }
         let view = self.table.view(&self.session);
-        let position = |id: u64| view.iter().position(|&i| self.session.plan.rows[i].id == id);
+        let position = |id: u64| {
+            view.iter()
+                .position(|&i| self.session.plan.rows[i].id == id)
+        };
         let mut here: Vec<(usize, usize, &check::Problem)> = problems
             .iter()
             .filter_map(|p| {

@@ -74,8 +74,23 @@ const VAGUE_WORDS: &[&str] = &[
 
 /// Owner entries that name no one person: "a group is not an owner".
 const NOBODY: &[&str] = &[
-    "tbd", "tbc", "?", "??", "-", "n/a", "none", "nobody", "all", "everyone", "everybody", "team",
-    "the team", "we", "us", "someone", "anyone",
+    "tbd",
+    "tbc",
+    "?",
+    "??",
+    "-",
+    "n/a",
+    "none",
+    "nobody",
+    "all",
+    "everyone",
+    "everybody",
+    "team",
+    "the team",
+    "we",
+    "us",
+    "someone",
+    "anyone",
 ];
 
 /// Problems of every row, in plan order.
@@ -178,7 +193,10 @@ fn date_problem(
         Some(d) if d < today && !done => add(
             ProblemKind::PastDate,
             key,
-            format!("{} is already past: set a date still to come", dates::long(d)),
+            format!(
+                "{} is already past: set a date still to come",
+                dates::long(d)
+            ),
         ),
         Some(d) if horizon.is_some_and(|h| d > h) => add(
             ProblemKind::BeyondHorizon,
@@ -297,8 +315,15 @@ mod tests {
         assert_eq!(with_due("2026-11-21"), [], "due today is fine");
         let s = session_with(&[("due", "someday")]);
         let p = check(&s, today());
-        let invalid = p.iter().find(|p| p.kind == ProblemKind::InvalidDate).unwrap();
-        assert!(invalid.message.contains("agree on a real one"), "{}", invalid.message);
+        let invalid = p
+            .iter()
+            .find(|p| p.kind == ProblemKind::InvalidDate)
+            .unwrap();
+        assert!(
+            invalid.message.contains("agree on a real one"),
+            "{}",
+            invalid.message
+        );
     }
 
     #[test]
@@ -331,13 +356,20 @@ mod tests {
         let mut s = session_with(&[]);
         s.workshop = Template::built_in("planning-for-success").unwrap();
         s.plan.rows[0].cells = [
-            ("benchmark".to_string(), "Train all grade 3 teachers in reading".to_string()),
+            (
+                "benchmark".to_string(),
+                "Train all grade 3 teachers in reading".to_string(),
+            ),
             ("responsible".to_string(), "M. Edwards".to_string()),
             ("date".to_string(), "2026-10-01".to_string()),
             ("status".to_string(), "Met".to_string()),
         ]
         .into();
-        assert!(kinds(&s).is_empty(), "{:?}: met in the past is fine, no KPI column", kinds(&s));
+        assert!(
+            kinds(&s).is_empty(),
+            "{:?}: met in the past is fine, no KPI column",
+            kinds(&s)
+        );
     }
 
     #[test]

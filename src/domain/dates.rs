@@ -43,7 +43,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let midnight = Utc.from_utc_datetime(&today.and_hms_opt(0, 0, 0).expect("midnight exists"));
     match interim::parse_date_string(&text, midnight, interim::Dialect::Uk) {
         Ok(when) => in_range(when.date_naive()),
-        Err(_) => Err(format!("not a date I can read (try {EXAMPLES})")),
+        Err(_) => Err(format!("I cannot read it (try {EXAMPLES})")),
     }
 }
 
@@ -191,9 +191,7 @@ fn weekday(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
     if name.len() < 3 {
         return None;
     }
-    let (_, day) = WEEKDAYS
-        .iter()
-        .find(|(full, _)| full.starts_with(name))?;
+    let (_, day) = WEEKDAYS.iter().find(|(full, _)| full.starts_with(name))?;
     let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
     let ahead = if ahead == 0 { 7 } else { ahead };
     Some(
@@ -213,7 +211,7 @@ fn numeric(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
     }
     let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
     if parts.iter().any(|p| p.is_empty() || p.len() > 4) {
-        return Some(Err(format!("{text:?} is not a date (try {EXAMPLES})")));
+        return Some(Err(format!("I cannot read it (try {EXAMPLES})")));
     }
     let nums: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
     match nums.as_slice() {
@@ -225,7 +223,7 @@ fn numeric(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
         [a, b] => Some(day_month(*a, *b, |d, m| next_occurrence(d, m, today))),
         [n] if parts[0].len() == 4 => Some(Err(format!("{n}: which day? e.g. 15/12/{n}"))),
         [n] => Some(Err(format!("{n}: which month? e.g. 15/12 or Dec 15"))),
-        _ => Some(Err(format!("{text:?} is not a date (try {EXAMPLES})"))),
+        _ => Some(Err(format!("I cannot read it (try {EXAMPLES})"))),
     }
 }
 
@@ -350,12 +348,8 @@ fn named_month(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>
                 first.checked_add_months(Months::new(1))?.pred_opt()?,
             ));
         }
-        [m, d] if month_of(m).is_some() && day_of(d).is_some() => {
-            (month_of(m)?, day_of(d)?, None)
-        }
-        [d, m] if month_of(m).is_some() && day_of(d).is_some() => {
-            (month_of(m)?, day_of(d)?, None)
-        }
+        [m, d] if month_of(m).is_some() && day_of(d).is_some() => (month_of(m)?, day_of(d)?, None),
+        [d, m] if month_of(m).is_some() && day_of(d).is_some() => (month_of(m)?, day_of(d)?, None),
         [m, d, y] if month_of(m).is_some() && day_of(d).is_some() => {
             (month_of(m)?, day_of(d)?, Some(year_of(y)?))
         }
@@ -390,7 +384,7 @@ fn too_vague(text: &str) -> Option<String> {
     ];
     vague
         .contains(&text)
-        .then(|| format!("{text:?} is not a date: agree on a real one (e.g. {EXAMPLES})"))
+        .then(|| format!("agree on a real one (e.g. {EXAMPLES})"))
 }
 
 #[cfg(test)]
@@ -457,7 +451,7 @@ mod tests {
     fn what_is_not_a_date_says_why() {
         let cases: &[(&str, &str)] = &[
             ("", "no date typed"),
-            ("someday", "not a date"),
+            ("someday", "agree on a real one"),
             ("ASAP", "agree on a real one"),
             ("2026-02-30", "February has no day 30"),
             ("31/11/2026", "November has no day 31"),
@@ -466,9 +460,9 @@ mod tests {
             ("15", "which month"),
             ("+3", "3 what?"),
             ("in 3", "3 what?"),
-            ("next blursday", "not a date I can read"),
+            ("next blursday", "cannot read it"),
             ("15/12/1850", "out of range"),
-            ("1/2/3/4", "is not a date"),
+            ("1/2/3/4", "cannot read it"),
         ];
         for (input, reason) in cases {
             let err = parse_date(input, today()).unwrap_err();

@@ -113,7 +113,9 @@ impl StatusTone {
     pub fn of(value: &str) -> StatusTone {
         let v = value.trim().to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| v.contains(w));
-        if has(&["block", "not met", "cancel", "stuck", "late", "risk", "fail"]) {
+        if has(&[
+            "block", "not met", "cancel", "stuck", "late", "risk", "fail",
+        ]) {
             StatusTone::Stuck
         } else if v.starts_with("not ") || v.is_empty() || has(&["to do", "todo", "planned"]) {
             StatusTone::Todo
@@ -153,9 +155,7 @@ pub fn cycle_status(current: &str, values: &[String], back: bool) -> String {
     if n == 0 {
         return String::new();
     }
-    let i = values
-        .iter()
-        .position(|v| v.eq_ignore_ascii_case(current));
+    let i = values.iter().position(|v| v.eq_ignore_ascii_case(current));
     let next = match (i, back) {
         (None, false) => 0,
         (None, true) => n - 1,
@@ -324,7 +324,10 @@ impl Filter {
             Filter::DueBy(d) => due().is_some_and(|due| due <= *d),
             Filter::Overdue(d) => due().is_some_and(|due| due < *d),
             Filter::NoDate => cell(roles.due).trim().is_empty(),
-            Filter::Text(s) => row.cells.values().any(|v| v.to_lowercase().contains(s.as_str())),
+            Filter::Text(s) => row
+                .cells
+                .values()
+                .any(|v| v.to_lowercase().contains(s.as_str())),
         }
     }
 }
@@ -427,7 +430,8 @@ impl Plan {
             .map(|(i, _)| i)
             .collect();
         let cell = |i: usize, col: Option<usize>| -> &str {
-            col.map(|c| self.rows[i].cell(&columns[c].key)).unwrap_or("")
+            col.map(|c| self.rows[i].cell(&columns[c].key))
+                .unwrap_or("")
         };
         match sort {
             None => {}
@@ -486,7 +490,11 @@ mod tests {
     fn plan() -> Plan {
         Plan {
             rows: vec![
-                row(1, 10, &[("owner", "Ben"), ("due", "2026-12-20"), ("status", "Done")]),
+                row(
+                    1,
+                    10,
+                    &[("owner", "Ben"), ("due", "2026-12-20"), ("status", "Done")],
+                ),
                 row(2, 10, &[("owner", "ana"), ("due", "2026-11-01")]),
                 row(3, 20, &[("due", "soon"), ("status", "Blocked")]),
                 row(4, 10, &[("owner", "Ana, Chen"), ("status", "In progress")]),
@@ -506,12 +514,25 @@ mod tests {
     fn roles_come_from_the_template_columns() {
         let roles = Roles::of(&columns());
         assert_eq!(
-            (roles.action, roles.owner, roles.due, roles.kpi, roles.status),
+            (
+                roles.action,
+                roles.owner,
+                roles.due,
+                roles.kpi,
+                roles.status
+            ),
             (Some(0), Some(1), Some(3), Some(7), Some(8))
         );
-        let p4s = Template::built_in("planning-for-success").unwrap().plan.columns;
+        let p4s = Template::built_in("planning-for-success")
+            .unwrap()
+            .plan
+            .columns;
         let roles = Roles::of(&p4s);
-        assert_eq!(p4s[roles.status.unwrap()].key, "status", "not the Type column");
+        assert_eq!(
+            p4s[roles.status.unwrap()].key,
+            "status",
+            "not the Type column"
+        );
     }
 
     #[test]
@@ -519,9 +540,18 @@ mod tests {
         let p = plan();
         let c = columns();
         assert_eq!(ids(&p, &p.view(&c, Some(10), None, None)), [1, 2, 4]);
-        assert_eq!(ids(&p, &p.view(&c, None, Some(SortKey::Owner), None)), [2, 4, 1, 3]);
-        assert_eq!(ids(&p, &p.view(&c, None, Some(SortKey::Date), None)), [2, 1, 3, 4]);
-        assert_eq!(ids(&p, &p.view(&c, None, Some(SortKey::Status), None)), [2, 4, 1, 3]);
+        assert_eq!(
+            ids(&p, &p.view(&c, None, Some(SortKey::Owner), None)),
+            [2, 4, 1, 3]
+        );
+        assert_eq!(
+            ids(&p, &p.view(&c, None, Some(SortKey::Date), None)),
+            [2, 1, 3, 4]
+        );
+        assert_eq!(
+            ids(&p, &p.view(&c, None, Some(SortKey::Status), None)),
+            [2, 4, 1, 3]
+        );
         let ana = Filter::parse("ana", &p, &c, today()).unwrap();
         assert_eq!(ana, Some(Filter::Owner("ana".into())));
         assert_eq!(ids(&p, &p.view(&c, None, None, ana.as_ref())), [2, 4]);
@@ -529,12 +559,26 @@ mod tests {
         assert_eq!(ids(&p, &p.view(&c, None, None, overdue.as_ref())), [2]);
         let todo = Filter::parse("not", &p, &c, today()).unwrap();
         assert_eq!(todo, Some(Filter::Status("Not started".into())));
-        assert_eq!(ids(&p, &p.view(&c, None, None, todo.as_ref())), [2], "empty is the default");
+        assert_eq!(
+            ids(&p, &p.view(&c, None, None, todo.as_ref())),
+            [2],
+            "empty is the default"
+        );
         let by = Filter::parse("by dec 31", &p, &c, today()).unwrap();
         assert_eq!(ids(&p, &p.view(&c, None, None, by.as_ref())), [1, 2]);
         assert_eq!(Filter::parse(" ", &p, &c, today()), Ok(None));
         assert!(Filter::parse("status:zzz", &p, &c, today()).is_err());
-        assert_eq!(ids(&p, &p.rows.iter().enumerate().map(|(i, _)| i).collect::<Vec<_>>()), [1, 2, 3, 4]);
+        assert_eq!(
+            ids(
+                &p,
+                &p.rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>()
+            ),
+            [1, 2, 3, 4]
+        );
     }
 
     #[test]
@@ -543,11 +587,17 @@ mod tests {
         p.insert_near(Some(1), true, row(5, 10, &[]));
         p.insert_near(Some(1), false, row(6, 10, &[]));
         p.duplicate(4, 7);
-        assert_eq!(p.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [6, 1, 5, 2, 3, 4, 7]);
+        assert_eq!(
+            p.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+            [6, 1, 5, 2, 3, 4, 7]
+        );
         assert_eq!(p.row(7).unwrap().cells, p.row(4).unwrap().cells);
         assert!(p.swap(6, 1));
         assert_eq!(p.remove(5).map(|r| r.id), Some(5));
-        assert_eq!(p.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [1, 6, 2, 3, 4, 7]);
+        assert_eq!(
+            p.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+            [1, 6, 2, 3, 4, 7]
+        );
         assert_eq!(p.people(&columns()), ["Ana", "Chen", "Ben"]);
     }
 
