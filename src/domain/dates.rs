@@ -49,11 +49,16 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
 
 /// The stored form of a date cell, if it holds one: `YYYY-MM-DD`.
 pub fn stored(cell: &str) -> Option<NaiveDate> {
-    let cell = cell.trim();
-    if cell.len() != 10 {
+    let b = cell.trim().as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(cell, "%Y-%m-%d").ok()
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// How a date is stored in the session file.

@@ -219,7 +219,8 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, view: &[u
         .map(|p| (*p).clone())
         .collect();
     // The focused cell's own problem comes first: it is what the room looks at.
-    let focused = app.table.focused(ctx.session).and_then(|row| {
+    let focused = view.get(app.table.row).and_then(|&i| {
+        let row = &ctx.session.plan.rows[i];
         let spec = ctx.columns.get(app.table.column)?;
         ctx.problem(row.id, &spec.key)
             .map(|p| format!(" ▲ {}: {}", sanitize_line(&spec.title), p.message))
