@@ -706,3 +706,31 @@ fn rows_promoted_from_the_board_show_in_their_initiative() {
     let screen = render(&app, 160, 48);
     assert!(screen.contains("Publish budget data monthly"), "{screen}");
 }
+
+#[test]
+fn deleting_the_showing_initiative_falls_back_to_the_first_table() {
+    let mut app = busy_app();
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(
+        app.table.view(&app.session).len(),
+        1,
+        "Open budget data's table"
+    );
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.session.initiatives.len(), 1);
+    assert_eq!(
+        app.table.initiative(&app.session),
+        Some(app.session.initiatives[0].id)
+    );
+    assert_eq!(app.table.view(&app.session).len(), 3);
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.table.scope, Scope::All);
+    let screen = render(&app, 160, 48);
+    assert!(
+        screen.contains("Open the 2027 budget"),
+        "its row is still in the All table, nothing lost:\n{screen}"
+    );
+}

@@ -193,40 +193,29 @@ pub fn keys(key: KeyEvent) -> Option<TableAction> {
 }
 
 pub const HELP: super::keys::Help = &[
-    ("arrows / h j k l", "move between cells"),
-    ("Tab / Shift-Tab", "next / previous cell"),
-    ("Home End / g G", "first / last column, first / last row"),
+    (
+        "arrows hjkl, Tab",
+        "move between cells (Shift-Tab: back; g G first / last row)",
+    ),
     (
         "Enter / e",
-        "edit the cell (long text: Alt+Enter for a new line)",
+        "edit the cell (Alt+Enter new line; Tab takes a name offered)",
     ),
     (
-        "o / O (a)",
-        "add a row below / above: Enter fills the next column",
+        "o / O",
+        "add a row below / above: Enter fills the next column, Esc stops",
     ),
-    ("c", "duplicate the row"),
-    ("d", "delete the row (u undoes)"),
-    ("Delete / Backspace", "clear the cell"),
-    ("K / J (Shift+arrows)", "move the row up / down"),
-    (
-        "s",
-        "next status (Not started → In progress → Done → Blocked)",
-    ),
-    (
-        "w / W",
-        "next / previous initiative's table, then all of them",
-    ),
+    ("c / d", "duplicate / delete the row (u undoes)"),
+    ("Delete", "clear the cell"),
+    ("K / J", "move the row up / down"),
+    ("s", "next status"),
+    ("w / W", "next / previous table: each initiative, then all"),
     ("v", "row detail: every field in full (Esc back)"),
-    ("!", "jump to the next row the plan check flags (▲)"),
+    ("!", "jump to the next problem the plan check flags (▲)"),
     ("S", "sort by owner, date, status, or stored order"),
     (
         "/",
         "filter: a name, a status, overdue, no owner, no date, by <date>",
-    ),
-    ("Esc", "close the detail view, else drop the filter"),
-    (
-        "Tab in the editor",
-        "take the first name (or status) offered",
     ),
 ];
 
@@ -338,7 +327,7 @@ impl App {
 
     fn add_row(&mut self, below: bool) {
         let Some(initiative) = self.target_initiative() else {
-            self.warn("No initiative yet: press i, then a, to add the ones you plan for");
+            self.warn("Add an initiative first: i, then a");
             return;
         };
         self.table.detail = false;

@@ -62,6 +62,8 @@ struct Placement {
     rows: Vec<(Slot, u16, u16)>,
     /// (template column, x, width)
     columns: Vec<(usize, u16, u16)>,
+    /// "rows 10–15 of 16" when not every row shows.
+    range: Option<String>,
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -102,8 +104,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ])
     .areas(area);
     render_tabs(frame, tabs, app, &ctx);
-    render_summary(frame, summary, app, &ctx, &view);
-
     let editing = match app.editor.as_ref().map(|e| &e.target) {
         Some(EditTarget::Table(edit)) => Some(edit),
         _ => None,
@@ -113,6 +113,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         render_grid(frame, body, app, &ctx, &view, editing)
     };
+    render_summary(frame, summary, app, &ctx, &view, placement.range.as_deref());
     if let Some(editor) = &app.editor
         && let EditTarget::Table(edit) = &editor.target
     {
@@ -182,10 +183,17 @@ fn render_tabs(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
 }
 
 /// The plan check's summary for this table, and the view's sort and filter.
-fn render_summary(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, view: &[usize]) {
+fn render_summary(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    ctx: &Ctx,
+    view: &[usize],
+    range: Option<&str>,
+) {
     let theme = ctx.theme;
     let ui = &app.table;
-    let mut right = Vec::new();
+    let mut right: Vec<String> = range.map(String::from).into_iter().collect();
     if let Some(key) = ui.sort {
         right.push(format!("sorted by {}", key.label()));
     }
@@ -228,7 +236,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, view: &[u
     let (text, style) = if let Some(message) = focused.filter(|_| !app.table.detail) {
         (message, theme.error())
     } else if ctx.scope_ids.is_empty() {
-        (" No actions yet".to_string(), theme.muted())
+        (String::new(), theme.muted())
     } else if in_scope.is_empty() {
         (" ✓ Plan check: nothing to fix".to_string(), theme.ok())
     } else {
@@ -370,14 +378,19 @@ fn layout_columns(
         .zip(&widths)
         .map(|(&k, w)| ideal[k].saturating_sub(*w))
         .collect();
-    // One column at a time, so that short wants (a name, a date) are met first.
+    // One column at a time, so that short wants (a name, a date) are met first; the
+    // action step and the people, which say what a row is, get a double share.
     while spare > 0 && wants.iter().any(|&w| w > 0) {
-        for (w, want) in widths.iter_mut().zip(wants.iter_mut()) {
-            if spare > 0 && *want > 0 {
-                *w += 1;
-                *want -= 1;
-                spare -= 1;
-            }
+        for (j, (w, want)) in widths.iter_mut().zip(wants.iter_mut()).enumerate() {
+            let step = if visible[j] == 0 || columns[visible[j]].kind == ColumnKind::Person {
+                2
+            } else {
+                1
+            };
+            let add = step.min(*want).min(spare);
+            *w += add;
+            *want -= add;
+            spare -= add;
         }
     }
     let text_cols: Vec<usize> = visible
@@ -738,20 +751,10 @@ fn render_grid(
         placement.rows.push((*slot, yy, h as u16));
         y += h;
     }
-    // Rows beyond the view: say how many, on the last line, right-aligned.
+    // Rows beyond the view: the summary line says which ones show.
     let shown_to = top + placement.rows.len();
     if shown_to < slots.len() || top > 0 {
-        let note = format!(" rows {}–{} of {} ", top + 1, shown_to, slots.len());
-        let w = note.width() as u16;
-        if area.width > w + 10 {
-            buf.set_stringn(
-                area.right() - w,
-                area.y,
-                &note,
-                w as usize,
-                theme.muted().add_modifier(Modifier::UNDERLINED),
-            );
-        }
+        placement.range = Some(format!("rows {}–{} of {}", top + 1, shown_to, slots.len()));
     }
     placement
 }
