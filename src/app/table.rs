@@ -393,13 +393,16 @@ impl App {
             }
             ColumnKind::Date => Editor::new(target, format!("{}{then}", spec.title), &text, false),
             ColumnKind::Status(values) => {
-                let shown = if typed.is_some() {
-                    text.clone()
-                } else {
-                    crate::domain::plan::status_value(&text, values).to_string()
-                };
-                Editor::new(target, format!("{}{then}", spec.title), &shown, false)
-                    .with_completions(values.clone())
+                // Starts empty so that typing picks a value; Enter alone keeps it.
+                let now = crate::domain::plan::status_value(stored, values);
+                let typed = typed.unwrap_or("");
+                Editor::new(
+                    target,
+                    format!("{} (now {now}){then}", spec.title),
+                    typed,
+                    false,
+                )
+                .with_completions(values.clone())
             }
         };
         Some(editor)
@@ -510,7 +513,7 @@ impl App {
                     Some(line)
                 }
             },
-            ColumnKind::Status(_) if line.is_empty() => Some(line),
+            ColumnKind::Status(_) if line.is_empty() => Some(current.to_string()),
             ColumnKind::Status(values) => match match_status(&line, values) {
                 Some(v) => Some(v.to_string()),
                 None if line.eq_ignore_ascii_case(current) => Some(current.to_string()),

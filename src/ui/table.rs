@@ -193,18 +193,19 @@ fn render_summary(
 ) {
     let theme = ctx.theme;
     let ui = &app.table;
-    let mut right: Vec<String> = range.map(String::from).into_iter().collect();
-    if let Some(key) = ui.sort {
-        right.push(format!("sorted by {}", key.label()));
-    }
+    let mut right: Vec<String> = Vec::new();
     if let Some(filter) = &ui.filter {
         right.push(format!(
-            "showing {} of {}: {}",
+            "{} ({} of {})",
+            filter.describe(),
             view.len(),
-            ctx.scope_ids.len(),
-            filter.describe()
+            ctx.scope_ids.len()
         ));
     }
+    if let Some(key) = ui.sort {
+        right.push(format!("by {}", key.label()));
+    }
+    right.extend(range.map(String::from));
     let right = if right.is_empty() {
         String::new()
     } else {
