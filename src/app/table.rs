@@ -229,6 +229,15 @@ fn column_index(session: &Session, key: &str) -> Option<usize> {
 }
 
 impl App {
+    /// Messages quote column titles and values from the template: cleaned first.
+    fn tell(&mut self, text: impl AsRef<str>) {
+        self.say(sanitize_line(text.as_ref()));
+    }
+
+    fn caution(&mut self, text: impl AsRef<str>) {
+        self.warn(sanitize_line(text.as_ref()));
+    }
+
     pub(super) fn table_action(&mut self, action: TableAction) {
         self.table.clamp(&self.session);
         let rows = self.table.view(&self.session).len();
@@ -279,7 +288,7 @@ impl App {
             TableAction::PrevTable => self.switch_table(false),
             TableAction::ToggleDetail => {
                 if rows == 0 {
-                    self.say("No row to show yet: o adds one");
+                    self.tell("No row to show yet: o adds one");
                 } else {
                     self.table.detail = !self.table.detail;
                 }
@@ -291,7 +300,7 @@ impl App {
                 if let Some(id) = id {
                     self.table.select(&self.session, id);
                 }
-                self.say(match self.table.sort {
+                self.tell(match self.table.sort {
                     Some(key) => format!("Sorted by {} (view only; S: next order)", key.label()),
                     None => "Stored order".to_string(),
                 });
@@ -300,7 +309,7 @@ impl App {
                 let text = self.table.filter_text.clone();
                 self.editor = Some(Editor::new(
                     EditTarget::Table(TableEdit::Filter),
-                    "Show only: a name, a status, overdue, no owner, no date, by <date> (empty: all)",
+                    "Filter: a name, a status, overdue, no owner, no date, by <date>",
                     &text,
                     false,
                 ));
@@ -310,7 +319,7 @@ impl App {
                     self.table.detail = false;
                 } else if self.table.filter.is_some() {
                     self.set_filter(None, String::new());
-                    self.say("Filter off: every row shows");
+                    self.tell("Filter off: every row shows");
                 }
             }
         }
@@ -327,7 +336,7 @@ impl App {
 
     fn add_row(&mut self, below: bool) {
         let Some(initiative) = self.target_initiative() else {
-            self.warn("Add an initiative first: i, then a");
+            self.caution("Add an initiative first: i, then a");
             return;
         };
         self.table.detail = false;
@@ -371,6 +380,7 @@ impl App {
     ) -> Option<Editor> {
         let spec = columns(&self.session).get(column)?;
         let stored = self.session.plan.row(row)?.cell(&spec.key);
+        let title = sanitize_line(&spec.title);
         let text = typed.unwrap_or(stored).to_string();
         let then = if chain {
             " (Enter: next column, Esc: stop)"
@@ -383,22 +393,18 @@ impl App {
             chain,
         });
         let editor = match &spec.kind {
-            ColumnKind::Text => Editor::new(target, format!("{}{then}", spec.title), &text, false),
-            ColumnKind::LongText => {
-                Editor::new(target, format!("{}{then}", spec.title), &text, true)
-            }
-            ColumnKind::Person => {
-                Editor::new(target, format!("{}{then}", spec.title), &text, false)
-                    .with_completions(self.session.plan.people(columns(&self.session)))
-            }
-            ColumnKind::Date => Editor::new(target, format!("{}{then}", spec.title), &text, false),
+            ColumnKind::Text => Editor::new(target, format!("{title}{then}"), &text, false),
+            ColumnKind::LongText => Editor::new(target, format!("{title}{then}"), &text, true),
+            ColumnKind::Person => Editor::new(target, format!("{title}{then}"), &text, false)
+                .with_completions(self.session.plan.people(columns(&self.session))),
+            ColumnKind::Date => Editor::new(target, format!("{title}{then}"), &text, false),
             ColumnKind::Status(values) => {
                 // Starts empty so that typing picks a value; Enter alone keeps it.
                 let now = crate::domain::plan::status_value(stored, values);
                 let typed = typed.unwrap_or("");
                 Editor::new(
                     target,
-                    format!("{} (now {now}){then}", spec.title),
+                    format!("{title} (now {}){then}", sanitize_line(now)),
                     typed,
                     false,
                 )
@@ -423,20 +429,20 @@ impl App {
                         self.set_filter(filter, line);
                         let shown = self.table.view(&self.session).len();
                         match &self.table.filter {
-                            Some(f) => self.say(format!(
+                            Some(f) => self.tell(format!(
                                 "{shown} {}: {} (Esc shows all)",
                                 if shown == 1 { "row" } else { "rows" },
                                 f.describe()
                             )),
-                            None => self.say("Filter off: every row shows"),
+                            None => self.tell("Filter off: every row shows"),
                         }
                         None
                     }
                     Err(why) => {
-                        self.warn(why);
+                        self.caution(why);
                         let editor = Editor::new(
                             EditTarget::Table(TableEdit::Filter),
-                            "Show only: a name, a status, overdue, no owner, no date, by <date>",
+                            "Filter: a name, a status, overdue, no owner, no date, by <date>",
                             &text,
                             false,
                         );
@@ -505,11 +511,11 @@ impl App {
             ColumnKind::Date if line.is_empty() => Some(line),
             ColumnKind::Date => match dates::parse_date(&line, self.today()) {
                 Ok(date) => {
-                    self.say(format!("{}: {}", spec.title, dates::long(date)));
+                    self.tell(format!("{}: {}", spec.title, dates::long(date)));
                     Some(dates::iso(date))
                 }
                 Err(why) => {
-                    self.warn(format!("Kept {line:?}, but it is not a date: {why}"));
+                    self.caution(format!("Kept {line:?}, but it is not a date: {why}"));
                     Some(line)
                 }
             },
@@ -518,7 +524,7 @@ impl App {
                 Some(v) => Some(v.to_string()),
                 None if line.eq_ignore_ascii_case(current) => Some(current.to_string()),
                 None => {
-                    self.warn(format!("{} is one of: {}", spec.title, values.join(", ")));
+                    self.caution(format!("{} is one of: {}", spec.title, values.join(", ")));
                     None
                 }
             },
@@ -540,7 +546,7 @@ impl App {
             }
             None => {
                 if self.status.is_none() {
-                    self.say("Row complete");
+                    self.tell("Row complete");
                 }
                 None
             }
@@ -552,7 +558,7 @@ impl App {
         if !self.table.select(&self.session, id) && self.table.filter.is_some() {
             self.set_filter(None, String::new());
             self.table.select(&self.session, id);
-            self.say("Filter off, so the row you wrote shows");
+            self.tell("Filter off, so the row you wrote shows");
         }
     }
 
@@ -570,25 +576,25 @@ impl App {
 
     fn duplicate_row(&mut self) {
         let Some(id) = self.table.focused(&self.session).map(|r| r.id) else {
-            return self.say("No row to duplicate");
+            return self.tell("No row to duplicate");
         };
         self.record("duplicate row");
         let new_id = self.session.new_id();
         self.session.plan.duplicate(id, new_id);
         self.after_content_change();
         self.show_row(new_id);
-        self.say("Row duplicated below (u to undo)");
+        self.tell("Row duplicated below (u to undo)");
     }
 
     fn delete_row(&mut self) {
         let Some(row) = self.table.focused(&self.session) else {
-            return self.say("No row to delete");
+            return self.tell("No row to delete");
         };
         let (id, what) = (row.id, self.row_name(row));
         self.record("delete row");
         self.session.plan.remove(id);
         self.after_content_change();
-        self.say(format!("Deleted {what} (u to undo)"));
+        self.tell(format!("Deleted {what} (u to undo)"));
     }
 
     /// "row 3 “Publish the form…”" for messages.
@@ -621,12 +627,12 @@ impl App {
         }
         self.after_content_change();
         self.show_row(row);
-        self.say(format!("{} cleared (u to undo)", spec.title));
+        self.tell(format!("{} cleared (u to undo)", spec.title));
     }
 
     fn move_row(&mut self, down: bool) {
         if let Some(key) = self.table.sort {
-            return self.warn(format!(
+            return self.caution(format!(
                 "Sorted by {}: S back to the stored order to move rows",
                 key.label()
             ));
@@ -653,7 +659,7 @@ impl App {
 
     fn cycle_status(&mut self) {
         let Some(row) = self.table.focused(&self.session).map(|r| r.id) else {
-            return self.say("No row yet: o adds one");
+            return self.tell("No row yet: o adds one");
         };
         let columns = columns(&self.session);
         let focused_status = matches!(columns[self.table.column].kind, ColumnKind::Status(_));
@@ -663,7 +669,7 @@ impl App {
             Roles::of(columns).status
         };
         let Some(index) = index else {
-            return self.warn("This plan has no status column");
+            return self.caution("This plan has no status column");
         };
         let spec = columns[index].clone();
         let ColumnKind::Status(values) = &spec.kind else {
@@ -682,19 +688,19 @@ impl App {
         }
         self.after_content_change();
         if !self.table.select(&self.session, row) {
-            self.say(format!(
+            self.tell(format!(
                 "{}: {next} (the filter now hides the row)",
                 spec.title
             ));
         } else {
-            self.say(format!("{}: {next}", spec.title));
+            self.tell(format!("{}: {next}", spec.title));
         }
     }
 
     fn switch_table(&mut self, forward: bool) {
         let ids: Vec<u64> = self.session.initiatives.iter().map(|i| i.id).collect();
         if ids.is_empty() {
-            return self.say("One table per initiative: press i, then a, to add initiatives");
+            return self.tell("One table per initiative: press i, then a, to add initiatives");
         }
         // The tables in order: each initiative, then all of them.
         let mut scopes: Vec<Scope> = ids.iter().map(|&id| Scope::Initiative(id)).collect();
@@ -724,14 +730,14 @@ impl App {
             None => "All initiatives".to_string(),
         };
         let rows = self.table.view(&self.session).len();
-        self.say(format!("{name}: {rows} rows (w / W for the other tables)"));
+        self.tell(format!("{name}: {rows} rows (w / W for the other tables)"));
     }
 
     /// Puts the focus on the next cell the plan check flags, and says why.
     fn next_problem(&mut self) {
         let problems = check::check(&self.session, self.today());
         if problems.is_empty() {
-            return self.say("✓ The plan check finds nothing to fix");
+            return self.tell("✓ The plan check finds nothing to fix");
         }
         let view = self.table.view(&self.session);
         let position = |id: u64| {
@@ -747,7 +753,7 @@ impl App {
             })
             .collect();
         if here.is_empty() {
-            return self.say(format!(
+            return self.tell(format!(
                 "✓ Nothing to fix in this table; {} hints in others (w to switch)",
                 problems.len()
             ));
@@ -769,7 +775,7 @@ impl App {
         );
         self.table.row = row;
         self.table.column = column;
-        self.say(message);
+        self.tell(message);
     }
 }
 
