@@ -751,3 +751,35 @@ fn deleting_the_showing_initiative_falls_back_to_the_first_table() {
         "its row is still in the All table, nothing lost:\n{screen}"
     );
 }
+
+#[test]
+fn a_template_can_put_some_columns_first() {
+    // UN DESA: action, by whom, by when, barriers, communication, KPIs, then the rest.
+    let mut app = app_with(
+        Template::built_in("un-desa-action-planning").unwrap(),
+        &["Digital ID"],
+    );
+    key(&mut app, KeyCode::Char('o'));
+    enter(&mut app, "Publish the enrolment guide online");
+    enter(&mut app, "Ana");
+    enter(&mut app, "Dec 15");
+    enter(&mut app, "Registry staff fear extra work");
+    key(&mut app, KeyCode::Esc);
+    let row = &app.session.plan.rows[0];
+    assert_eq!(row.cell("barriers"), "Registry staff fear extra work");
+    assert_eq!(row.cell("resources"), "", "resources come later");
+    app.session.settings.show_panel = false;
+    let screen = render(&app, 160, 48);
+    let header = screen
+        .lines()
+        .find(|l| l.contains("Action step"))
+        .unwrap()
+        .to_string();
+    let at = |title: &str| header.find(title).unwrap_or(usize::MAX);
+    assert!(at("Potential barriers") < at("Resources"), "{header}");
+    key(&mut app, KeyCode::End);
+    assert_eq!(
+        app.session.workshop.plan.columns[app.table.column].key,
+        "status"
+    );
+}

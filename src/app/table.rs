@@ -8,7 +8,7 @@ use crate::domain::check;
 use crate::domain::dates;
 use crate::domain::plan::{Filter, PlanRow, Roles, SortKey, cycle_status, match_status};
 use crate::domain::session::Session;
-use crate::domain::template::{ColumnKind, ColumnSpec};
+use crate::domain::template::{Activity, ColumnKind, ColumnSpec};
 use crate::domain::text::{sanitize_line, shorten};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::cell::Cell;
@@ -224,6 +224,26 @@ fn columns(session: &Session) -> &[ColumnSpec] {
     &session.workshop.plan.columns
 }
 
+/// Template column indices in the order the table shows them: the table step's
+/// `focus_columns` first, then the others in template order.
+pub fn column_order(session: &Session) -> Vec<usize> {
+    let columns = columns(session);
+    let focus: &[String] = match &session.current_step().activity {
+        Activity::Table(spec) => &spec.focus_columns,
+        _ => &[],
+    };
+    let mut order: Vec<usize> = Vec::with_capacity(columns.len());
+    let keyed = focus
+        .iter()
+        .filter_map(|key| columns.iter().position(|c| &c.key == key));
+    for k in keyed.chain(0..columns.len()) {
+        if !order.contains(&k) {
+            order.push(k);
+        }
+    }
+    order
+}
+
 fn column_index(session: &Session, key: &str) -> Option<usize> {
     columns(session).iter().position(|c| c.key == key)
 }
@@ -241,38 +261,42 @@ impl App {
     pub(super) fn table_action(&mut self, action: TableAction) {
         self.table.clamp(&self.session);
         let rows = self.table.view(&self.session).len();
-        let ncols = columns(&self.session).len();
+        let order = column_order(&self.session);
+        let last = order.len() - 1;
         let detail = self.table.detail;
         let t = &mut self.table;
+        // Columns move in the order they show (a template may put some first).
+        let at = order.iter().position(|&k| k == t.column).unwrap_or(0);
+        let go = |p: usize| order[p.min(last)];
         match action {
             // In the detail view, up and down go through the fields, left and right
             // through the rows.
-            TableAction::Up if detail => t.column = t.column.saturating_sub(1),
-            TableAction::Down if detail => t.column = (t.column + 1).min(ncols - 1),
+            TableAction::Up if detail => t.column = go(at.saturating_sub(1)),
+            TableAction::Down if detail => t.column = go(at + 1),
             TableAction::Left if detail => t.row = t.row.saturating_sub(1),
             TableAction::Right if detail => t.row = (t.row + 1).min(rows.saturating_sub(1)),
             TableAction::Up => t.row = t.row.saturating_sub(1),
             TableAction::Down => t.row = (t.row + 1).min(rows.saturating_sub(1)),
-            TableAction::Left => t.column = t.column.saturating_sub(1),
-            TableAction::Right => t.column = (t.column + 1).min(ncols - 1),
+            TableAction::Left => t.column = go(at.saturating_sub(1)),
+            TableAction::Right => t.column = go(at + 1),
             TableAction::NextCell => {
-                if t.column + 1 < ncols {
-                    t.column += 1;
+                if at < last {
+                    t.column = go(at + 1);
                 } else if t.row + 1 < rows {
                     t.row += 1;
-                    t.column = 0;
+                    t.column = go(0);
                 }
             }
             TableAction::PrevCell => {
-                if t.column > 0 {
-                    t.column -= 1;
+                if at > 0 {
+                    t.column = go(at - 1);
                 } else if t.row > 0 {
                     t.row -= 1;
-                    t.column = ncols - 1;
+                    t.column = go(last);
                 }
             }
-            TableAction::FirstColumn => t.column = 0,
-            TableAction::LastColumn => t.column = ncols - 1,
+            TableAction::FirstColumn => t.column = go(0),
+            TableAction::LastColumn => t.column = go(last),
             TableAction::FirstRow => t.row = 0,
             TableAction::LastRow => t.row = rows.saturating_sub(1),
             TableAction::Edit => self.edit_focused_cell(),
@@ -341,7 +365,7 @@ impl App {
         };
         self.table.detail = false;
         let anchor = self.table.focused(&self.session).map(|r| r.id);
-        let first = &columns(&self.session)[0];
+        let first = &columns(&self.session)[column_order(&self.session)[0]];
         let label = format!("New row · {} (Enter: next column, Esc: stop)", first.title);
         let multiline = first.kind == ColumnKind::LongText;
         self.editor = Some(Editor::new(
@@ -455,7 +479,8 @@ impl App {
                 anchor,
                 below,
             } => {
-                let first = columns(&self.session)[0].clone();
+                let first_index = column_order(&self.session)[0];
+                let first = columns(&self.session)[first_index].clone();
                 let value = self.cell_value(&first, "", &text)?;
                 if value.is_empty() {
                     return None;
@@ -472,8 +497,8 @@ impl App {
                 self.session.plan.insert_near(anchor, below, row);
                 self.after_content_change();
                 self.show_row(id);
-                self.table.column = 0;
-                self.next_in_chain(id, 0)
+                self.table.column = first_index;
+                self.next_in_chain(id, first_index)
             }
             TableEdit::Cell { row, column, chain } => {
                 let index = column_index(&self.session, &column)?;
@@ -533,12 +558,14 @@ impl App {
 
     /// Filling a row: the next column that takes typing (statuses are cycled with s).
     fn next_in_chain(&mut self, row: u64, after: usize) -> Option<Editor> {
-        let next = columns(&self.session)
+        let order = column_order(&self.session);
+        let columns = columns(&self.session);
+        let at = order.iter().position(|&k| k == after).unwrap_or(0);
+        let next = order
             .iter()
-            .enumerate()
-            .skip(after + 1)
-            .find(|(_, c)| !matches!(c.kind, ColumnKind::Status(_)))
-            .map(|(i, _)| i);
+            .skip(at + 1)
+            .copied()
+            .find(|&k| !matches!(columns[k].kind, ColumnKind::Status(_)));
         match next {
             Some(i) => {
                 self.table.column = i;
@@ -758,11 +785,13 @@ impl App {
                 problems.len()
             ));
         }
-        here.sort_by_key(|(r, c, _)| (*r, *c));
-        let now = (self.table.row, self.table.column);
+        let order = column_order(&self.session);
+        let place = |c: usize| order.iter().position(|&k| k == c).unwrap_or(c);
+        here.sort_by_key(|(r, c, _)| (*r, place(*c)));
+        let now = (self.table.row, place(self.table.column));
         let k = here
             .iter()
-            .position(|(r, c, _)| (*r, *c) > now)
+            .position(|(r, c, _)| (*r, place(*c)) > now)
             .unwrap_or(0);
         let (row, column, problem) = here[k];
         let total = here.len();

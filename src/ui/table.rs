@@ -6,7 +6,7 @@ use super::editor as editor_view;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::editor::{EditTarget, Editor};
-use crate::app::table::TableEdit;
+use crate::app::table::{TableEdit, column_order};
 use crate::domain::check::{self, Problem, ProblemKind};
 use crate::domain::dates;
 use crate::domain::plan::{PlanRow, StatusTone, status_value};
@@ -305,19 +305,23 @@ fn natural_width(cell: &str, kind: &ColumnKind) -> usize {
 
 /// Chooses the columns that show and their widths. The focused column always shows;
 /// the first one stays as a frozen label while the others scroll.
+/// Works on display positions (`order` maps them to template columns) and returns
+/// template columns with their widths.
 fn layout_columns(
     ctx: &Ctx,
     rows: &[usize],
     width: usize,
-    focus: usize,
+    order: &[usize],
+    focused_column: usize,
     left: &std::cell::Cell<usize>,
 ) -> (Vec<(usize, usize)>, bool, bool) {
-    let columns = ctx.columns;
+    let columns: Vec<&ColumnSpec> = order.iter().map(|&k| &ctx.columns[k]).collect();
+    let focus = order.iter().position(|&k| k == focused_column).unwrap_or(0);
     let n = columns.len();
     let limits: Vec<(usize, usize)> = columns.iter().map(|c| column_limits(&c.kind)).collect();
     let mut ideal: Vec<usize> = limits
         .iter()
-        .zip(columns)
+        .zip(&columns)
         .map(|((min, _), c)| (*min).max(sanitize_line(&c.title).width().min(16)))
         .collect();
     for &i in rows.iter().take(MEASURED_ROWS) {
@@ -419,7 +423,7 @@ fn layout_columns(
     };
     shrink_to(&mut widths);
     (
-        visible.into_iter().zip(widths).collect(),
+        visible.into_iter().map(|p| order[p]).zip(widths).collect(),
         more_left,
         more_right,
     )
@@ -579,7 +583,9 @@ fn render_grid(
             0
         };
     let room = (area.width as usize).saturating_sub(fixed);
-    let (cols, more_left, more_right) = layout_columns(ctx, view, room, ui.column, &ui.left);
+    let order = column_order(session);
+    let (cols, more_left, more_right) =
+        layout_columns(ctx, view, room, &order, ui.column, &ui.left);
 
     // Header.
     let buf = frame.buffer_mut();
@@ -791,7 +797,9 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, view: &[us
         head,
     );
     let mut field_lines: Vec<(usize, usize, u16)> = Vec::new();
-    for (k, spec) in ctx.columns.iter().enumerate() {
+    let order = column_order(ctx.session);
+    for &k in &order {
+        let spec = &ctx.columns[k];
         let focused = k == ui.column;
         let problems: Vec<&&Problem> = ctx
             .problems
@@ -846,8 +854,9 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, view: &[us
         field_lines.push((start, lines.len(), value_line as u16));
     }
     // Scroll so the focused field shows.
+    let focus_at = order.iter().position(|&k| k == ui.column).unwrap_or(0);
     let height = area.height as usize;
-    let (start, end, _) = field_lines[ui.column.min(field_lines.len() - 1)];
+    let (start, end, _) = field_lines[focus_at.min(field_lines.len() - 1)];
     let offset = if end > height {
         (end - height).min(start.saturating_sub(1))
     } else {
@@ -857,7 +866,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, view: &[us
         Paragraph::new(lines.into_iter().skip(offset).collect::<Vec<_>>()),
         area,
     );
-    let (_, _, value_line) = field_lines[ui.column.min(field_lines.len() - 1)];
+    let (_, _, value_line) = field_lines[focus_at.min(field_lines.len() - 1)];
     let y = area.y + value_line.saturating_sub(offset as u16);
     placement
         .rows
@@ -885,7 +894,7 @@ fn render_editor(
             ctx.session.plan.position(*row).map(Slot::Row),
             ctx.columns.iter().position(|c| &c.key == column),
         ),
-        TableEdit::NewRow { .. } => (Some(Slot::New), Some(0)),
+        TableEdit::NewRow { .. } => (Some(Slot::New), column_order(ctx.session).first().copied()),
         TableEdit::Filter => (None, None),
     };
     let row_at = slot.and_then(|s| placement.rows.iter().find(|(r, _, _)| *r == s));
