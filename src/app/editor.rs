@@ -24,6 +24,8 @@ pub struct Editor {
     pub multiline: bool,
     /// Shown above the text: what is being edited.
     pub label: String,
+    /// Words offered while typing (names, status values...); Tab takes the first.
+    pub completions: Vec<String>,
 }
 
 /// What a key did to the editor.
@@ -56,7 +58,50 @@ impl Editor {
             area,
             multiline,
             label: label.into(),
+            completions: Vec::new(),
         }
+    }
+
+    pub fn with_completions(mut self, completions: Vec<String>) -> Editor {
+        self.completions = completions;
+        self
+    }
+
+    /// The offered words that fit what is being typed after the last comma: those
+    /// starting with it, or with a word starting with it. All of them before typing.
+    pub fn suggestions(&self) -> Vec<&str> {
+        let last = self.area.lines().last().map(String::as_str).unwrap_or("");
+        let item = current_item(last).trim().to_lowercase();
+        self.completions
+            .iter()
+            .filter(|c| {
+                let c = c.to_lowercase();
+                c != item
+                    && (c.starts_with(&item) || c.split_whitespace().any(|w| w.starts_with(&item)))
+            })
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// Replaces what is being typed after the last comma with the first suggestion.
+    fn complete(&mut self) -> bool {
+        let Some(first) = self.suggestions().first().map(|s| s.to_string()) else {
+            return false;
+        };
+        self.area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        self.area.move_cursor(ratatui_textarea::CursorMove::End);
+        let last = self.area.lines().last().cloned().unwrap_or_default();
+        let item = current_item(&last);
+        for _ in 0..item.chars().count() {
+            self.area.delete_char();
+        }
+        let after_comma = item.len() < last.len();
+        self.area.insert_str(if after_comma {
+            format!(" {first}")
+        } else {
+            first
+        });
+        true
     }
 
     /// The text as it will be stored: cleaned, with trailing blank lines dropped.
@@ -80,6 +125,7 @@ impl Editor {
                 EditOutcome::Editing
             }
             KeyCode::Enter => EditOutcome::Commit,
+            KeyCode::Tab if !self.completions.is_empty() && self.complete() => EditOutcome::Editing,
             _ => {
                 self.area.input(key);
                 EditOutcome::Editing
@@ -97,6 +143,11 @@ impl Editor {
         };
         self.area.insert_str(clean);
     }
+}
+
+/// The part of a line after its last comma.
+fn current_item(line: &str) -> &str {
+    line.rfind(',').map(|i| &line[i + 1..]).unwrap_or(line)
 }
 
 #[cfg(test)]
@@ -117,6 +168,28 @@ mod tests {
         e.paste("there\u{1b}[2J 🎉");
         assert_eq!(e.text(), "Hi\nthere 🎉");
         assert_eq!(e.key(key(KeyCode::Enter)), EditOutcome::Commit);
+    }
+
+    #[test]
+    fn tab_takes_the_first_name_offered() {
+        let names = vec![
+            "Ana Lopez".to_string(),
+            "Ben".to_string(),
+            "Li Chen".to_string(),
+        ];
+        let mut e = Editor::new(EditTarget::Title, "Owner", "", false).with_completions(names);
+        assert_eq!(e.suggestions().len(), 3, "every name before typing");
+        e.key(key(KeyCode::Char('c')));
+        assert_eq!(e.suggestions(), ["Li Chen"]);
+        e.key(key(KeyCode::Tab));
+        assert_eq!(e.text(), "Li Chen");
+        assert!(
+            e.suggestions().is_empty(),
+            "complete: nothing more to offer"
+        );
+        e.paste(", a");
+        e.key(key(KeyCode::Tab));
+        assert_eq!(e.text(), "Li Chen, Ana Lopez");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The plan check: the method's common challenges turned into live hints. Hints point
 //! at rows; they never block anything.
 
-use super::plan::PlanRow;
+use super::dates;
+use super::plan::{PlanRow, Roles, StatusTone, status_value};
 use super::session::Session;
 use super::template::ColumnKind;
 use chrono::{Duration, NaiveDate};
@@ -63,24 +64,50 @@ const VAGUE_WORDS: &[&str] = &[
     "handle",
     "tbd",
     "etc",
+    "enhance",
+    "strengthen",
+    "ensure",
+    "think about",
+    "try to",
+    "continue",
+];
+
+/// Owner entries that name no one person: "a group is not an owner".
+const NOBODY: &[&str] = &[
+    "tbd",
+    "tbc",
+    "?",
+    "??",
+    "-",
+    "n/a",
+    "none",
+    "nobody",
+    "all",
+    "everyone",
+    "everybody",
+    "team",
+    "the team",
+    "we",
+    "us",
+    "someone",
+    "anyone",
 ];
 
 /// Problems of every row, in plan order.
 pub fn check(session: &Session, today: NaiveDate) -> Vec<Problem> {
     let columns = &session.workshop.plan.columns;
-    let action = columns.first().map(|c| c.key.as_str());
-    let owner = columns
-        .iter()
-        .find(|c| c.kind == ColumnKind::Person)
-        .map(|c| c.key.as_str());
-    let date = columns
-        .iter()
-        .find(|c| c.kind == ColumnKind::Date)
-        .map(|c| c.key.as_str());
-    let kpi = columns
-        .iter()
-        .find(|c| c.key == "kpi" || c.title.to_lowercase().contains("kpi"))
-        .map(|c| c.key.as_str());
+    let roles = Roles::of(columns);
+    let key = |i: Option<usize>| i.map(|i| columns[i].key.as_str());
+    let (action, owner, date, kpi) = (
+        key(roles.action),
+        key(roles.owner),
+        key(roles.due),
+        key(roles.kpi),
+    );
+    let statuses: &[String] = match roles.status.map(|i| &columns[i].kind) {
+        Some(ColumnKind::Status(values)) => values,
+        _ => &[],
+    };
     let horizon = session
         .workshop
         .plan
@@ -89,6 +116,9 @@ pub fn check(session: &Session, today: NaiveDate) -> Vec<Problem> {
 
     let mut problems = Vec::new();
     for row in &session.plan.rows {
+        let done = roles.status.is_some_and(|i| {
+            StatusTone::of(status_value(row.cell(&columns[i].key), statuses)) == StatusTone::Done
+        });
         let mut add = |kind: ProblemKind, column: &str, message: String| {
             problems.push(Problem {
                 row: row.id,
@@ -102,17 +132,24 @@ pub fn check(session: &Session, today: NaiveDate) -> Vec<Problem> {
         {
             add(ProblemKind::VagueAction, key, why);
         }
-        if let Some(key) = owner
-            && row.cell(key).trim().is_empty()
-        {
-            add(
-                ProblemKind::NoOwner,
-                key,
-                "no owner: who answers for this?".into(),
-            );
+        if let Some(key) = owner {
+            let who = row.cell(key).trim();
+            if who.is_empty() {
+                add(
+                    ProblemKind::NoOwner,
+                    key,
+                    "no owner: who answers for this?".into(),
+                );
+            } else if NOBODY.contains(&who.to_lowercase().as_str()) {
+                add(
+                    ProblemKind::NoOwner,
+                    key,
+                    format!("{who:?} is not an owner: name one person who answers for it"),
+                );
+            }
         }
         if let Some(key) = date {
-            date_problem(row, key, today, horizon, &mut add);
+            date_problem(row, key, today, horizon, done, &mut add);
         }
         if let Some(key) = kpi
             && row.cell(key).trim().is_empty()
@@ -132,6 +169,7 @@ fn date_problem(
     key: &str,
     today: NaiveDate,
     horizon: Option<NaiveDate>,
+    done: bool,
     add: &mut impl FnMut(ProblemKind, &str, String),
 ) {
     let text = row.cell(key).trim();
@@ -139,19 +177,37 @@ fn date_problem(
         add(ProblemKind::NoDate, key, "no date: by when?".into());
         return;
     }
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Err(_) => add(
-            ProblemKind::InvalidDate,
+    match dates::stored(text) {
+        None => {
+            let why = match dates::parse_date(text, today) {
+                Err(why) => why,
+                Ok(d) => format!("reads as {}: edit the cell to store it", dates::long(d)),
+            };
+            add(
+                ProblemKind::InvalidDate,
+                key,
+                format!("{text:?} is not a date: {why}"),
+            )
+        }
+        // A finished action may well have been due before today.
+        Some(d) if d < today && !done => add(
+            ProblemKind::PastDate,
             key,
-            format!("{text:?} is not a date"),
+            format!(
+                "{} is already past: set a date still to come",
+                dates::long(d)
+            ),
         ),
-        Ok(d) if d < today => add(ProblemKind::PastDate, key, format!("{d} is already past")),
-        Ok(d) if horizon.is_some_and(|h| d > h) => add(
+        Some(d) if horizon.is_some_and(|h| d > h) => add(
             ProblemKind::BeyondHorizon,
             key,
-            format!("{d} is beyond the plan's horizon ({})", horizon.unwrap()),
+            format!(
+                "{} is beyond the plan's horizon ({}): split it into nearer steps",
+                dates::long(d),
+                horizon.map(dates::long).unwrap_or_default()
+            ),
         ),
-        Ok(_) => {}
+        Some(_) => {}
     }
 }
 
@@ -257,6 +313,63 @@ mod tests {
         assert_eq!(with_due("someday"), [ProblemKind::InvalidDate]);
         assert_eq!(with_due("2028-01-01"), [ProblemKind::BeyondHorizon]);
         assert_eq!(with_due("2026-11-21"), [], "due today is fine");
+        let s = session_with(&[("due", "someday")]);
+        let p = check(&s, today());
+        let invalid = p
+            .iter()
+            .find(|p| p.kind == ProblemKind::InvalidDate)
+            .unwrap();
+        assert!(
+            invalid.message.contains("agree on a real one"),
+            "{}",
+            invalid.message
+        );
+    }
+
+    #[test]
+    fn a_finished_action_may_be_in_the_past() {
+        let mut cells = GOOD.to_vec();
+        cells[2] = ("due", "2026-11-02");
+        cells.push(("status", "Done"));
+        assert!(kinds(&session_with(&cells)).is_empty());
+        cells.pop();
+        let s = session_with(&cells);
+        assert_eq!(
+            check(&s, today())[0].message,
+            "Mon 2 Nov 2026 is already past: set a date still to come"
+        );
+    }
+
+    #[test]
+    fn a_group_is_not_an_owner() {
+        let mut cells = GOOD.to_vec();
+        cells[1] = ("owner", "Everyone");
+        let s = session_with(&cells);
+        let p = check(&s, today());
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].kind, ProblemKind::NoOwner);
+        assert!(p[0].message.contains("name one person"));
+    }
+
+    #[test]
+    fn other_templates_get_their_own_checks() {
+        let mut s = session_with(&[]);
+        s.workshop = Template::built_in("planning-for-success").unwrap();
+        s.plan.rows[0].cells = [
+            (
+                "benchmark".to_string(),
+                "Train all grade 3 teachers in reading".to_string(),
+            ),
+            ("responsible".to_string(), "M. Edwards".to_string()),
+            ("date".to_string(), "2026-10-01".to_string()),
+            ("status".to_string(), "Met".to_string()),
+        ]
+        .into();
+        assert!(
+            kinds(&s).is_empty(),
+            "{:?}: met in the past is fine, no KPI column",
+            kinds(&s)
+        );
     }
 
     #[test]

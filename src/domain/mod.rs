@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod check;
+pub mod dates;
 pub mod plan;
 pub mod session;
 pub mod template;

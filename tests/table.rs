@@ -1,0 +1,785 @@
+//! The action-plan table as the facilitator uses it: keys in, plan and screen out.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use convene::app::table::{Scope, TableAction};
+use convene::app::{Action, App};
+use convene::domain::plan::{Plan, PlanRow, SortKey};
+use convene::domain::session::Session;
+use convene::domain::template::Template;
+use convene::domain::timer::FakeClock;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+use std::sync::Arc;
+use unicode_width::UnicodeWidthStr;
+
+/// Saturday 21 November 2026, 09:00 UTC: the workshop's day in every test.
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
+}
+
+fn app_with(template: Template, initiatives: &[&str]) -> App {
+    let mut session = Session::new(template, "Permits workshop", start());
+    for name in initiatives {
+        session.add_initiative(name, "");
+    }
+    let mut app = App::new(
+        session,
+        PathBuf::from("test.json"),
+        Arc::new(FakeClock::new(start())),
+    );
+    let step = app
+        .session
+        .steps()
+        .iter()
+        .position(|s| matches!(s.activity, convene::domain::template::Activity::Table(_)))
+        .expect("the template has a table step");
+    app.update(Action::GoToStep(step));
+    app
+}
+
+/// The default workshop at its table step, with two initiatives.
+fn app() -> App {
+    app_with(
+        Template::default_template(),
+        &["Online permits", "Open budget data"],
+    )
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// Types into the open editor and presses Enter.
+fn enter(app: &mut App, text: &str) {
+    assert!(app.editor.is_some(), "an editor is open to type {text:?}");
+    keys(app, text);
+    key(app, KeyCode::Enter);
+}
+
+/// Writes a row with `o`: action, owner, supported by, date, then stops.
+fn add_row(app: &mut App, action: &str, owner: &str, due: &str) {
+    key(app, KeyCode::Char('o'));
+    enter(app, action);
+    enter(app, owner);
+    enter(app, "");
+    enter(app, due);
+    key(app, KeyCode::Esc);
+    key(app, KeyCode::Home);
+}
+
+fn column<'a>(app: &'a App, key: &str) -> Vec<&'a str> {
+    app.session.plan.rows.iter().map(|r| r.cell(key)).collect()
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| convene::ui::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut skip = 0;
+        for x in 0..width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A workshop in full swing: rows with every kind of hint, and a finished one.
+fn busy_app() -> App {
+    let mut app = app();
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana Lopez",
+        "Dec 15",
+    );
+    add_row(&mut app, "Improve communication", "", "someday");
+    add_row(
+        &mut app,
+        "Train the front-desk staff on the new form",
+        "Ben",
+        "+3w",
+    );
+    // A long text and a status.
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Char('w'));
+    add_row(
+        &mut app,
+        "Open the 2027 budget data as CSV",
+        "Chen",
+        "2026-11-02",
+    );
+    key(&mut app, KeyCode::Char('W'));
+    key(&mut app, KeyCode::Char('g'));
+    app
+}
+
+#[test]
+fn a_row_is_written_in_one_go_and_the_date_is_read() {
+    let mut app = app();
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana",
+        "next friday",
+    );
+    assert_eq!(column(&app, "action"), ["Publish the permit form online"]);
+    assert_eq!(column(&app, "owner"), ["Ana"]);
+    assert_eq!(column(&app, "due"), ["2026-11-27"], "stored as an ISO date");
+    assert!(app.editor.is_none(), "Esc stops filling the row");
+    let screen = render(&app, 160, 48);
+    assert!(
+        screen.contains("Fri 27 Nov"),
+        "shown with its weekday:\n{screen}"
+    );
+}
+
+#[test]
+fn every_date_form_the_brief_names_is_read() {
+    let cases = [
+        ("2026-12-15", "2026-12-15"),
+        ("15/12/2026", "2026-12-15"),
+        ("Dec 15", "2026-12-15"),
+        ("next friday", "2026-11-27"),
+        ("in 2 weeks", "2026-12-05"),
+        ("+3w", "2026-12-12"),
+        ("+10d", "2026-12-01"),
+    ];
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    for (typed, want) in cases {
+        let got = convene::domain::dates::parse_date(typed, today).map(convene::domain::dates::iso);
+        assert_eq!(got.as_deref(), Ok(want), "{typed}");
+    }
+}
+
+#[test]
+fn a_date_that_is_not_one_is_kept_and_flagged_with_its_reason() {
+    let mut app = app();
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana",
+        "when pigs fly",
+    );
+    assert_eq!(column(&app, "due"), ["when pigs fly"], "never discarded");
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Char('!'));
+    assert!(
+        status(&app).contains("not a date: I cannot read it"),
+        "{}",
+        status(&app)
+    );
+    app.session.settings.show_panel = false;
+    let screen = render(&app, 160, 48);
+    assert!(screen.contains("▲ when pigs fly"), "{screen}");
+}
+
+#[test]
+fn enter_edits_in_place_and_esc_cancels() {
+    let mut app = app();
+    add_row(&mut app, "Publish the form", "Ana", "Dec 15");
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, " online");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        column(&app, "action"),
+        ["Publish the form"],
+        "Esc keeps the cell"
+    );
+    key(&mut app, KeyCode::Enter);
+    enter(&mut app, " online");
+    assert_eq!(column(&app, "action"), ["Publish the form online"]);
+    assert!(app.editor.is_none(), "a plain edit does not move on");
+}
+
+#[test]
+fn long_text_takes_several_lines() {
+    let mut app = app();
+    add_row(&mut app, "Publish the permit form online", "Ana", "Dec 15");
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Tab); // owner
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab); // resources
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "Two developers");
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    keys(&mut app, "A budget line");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(column(&app, "resources"), ["Two developers\nA budget line"]);
+}
+
+#[test]
+fn rows_are_added_above_and_below_duplicated_moved_and_deleted_with_undo() {
+    let mut app = app();
+    add_row(&mut app, "Second step of the plan", "Ana", "Dec 15");
+    key(&mut app, KeyCode::Char('O'));
+    enter(&mut app, "First step of the plan");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('o'));
+    enter(&mut app, "Third step of the plan");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        column(&app, "action"),
+        [
+            "First step of the plan",
+            "Second step of the plan",
+            "Third step of the plan"
+        ]
+    );
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.session.plan.rows.len(), 4);
+    assert_eq!(app.table.row, 3, "the copy is focused, below the original");
+    key(&mut app, KeyCode::Char('K'));
+    key(&mut app, KeyCode::Char('K'));
+    assert_eq!(app.table.row, 1, "the focus moves with the row");
+    assert_eq!(column(&app, "action")[1], "Third step of the plan");
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.session.plan.rows.len(), 3);
+    assert!(status(&app).contains("u to undo"), "{}", status(&app));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.session.plan.rows.len(), 4, "the deleted row is back");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('u'));
+    }
+    assert_eq!(
+        column(&app, "action"),
+        [
+            "First step of the plan",
+            "Second step of the plan",
+            "Third step of the plan"
+        ],
+        "move, move and duplicate undone"
+    );
+}
+
+#[test]
+fn an_empty_new_row_leaves_nothing_behind() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Enter);
+    assert!(app.session.plan.rows.is_empty());
+    key(&mut app, KeyCode::Char('o'));
+    keys(&mut app, "half-typed");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.session.plan.rows.is_empty(), "Esc cancels");
+    assert_eq!(app.history.depth(), 0, "nothing to undo either");
+}
+
+#[test]
+fn status_cycles_with_s_and_reads_without_colour() {
+    let mut app = app();
+    add_row(&mut app, "Publish the permit form online", "Ana", "Dec 15");
+    app.session.settings.show_panel = false;
+    let screen = render(&app, 160, 48);
+    assert!(
+        screen.contains("○ Not started"),
+        "the default shows:\n{screen}"
+    );
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(column(&app, "status"), ["In progress"]);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(column(&app, "status"), ["Blocked"]);
+    app.colour = false;
+    let screen = render(&app, 160, 48);
+    assert!(
+        screen.contains("✗ Blocked"),
+        "a label and a symbol:\n{screen}"
+    );
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(column(&app, "status"), ["Not started"], "round again");
+}
+
+#[test]
+fn a_template_with_its_own_statuses() {
+    let mut app = app_with(
+        Template::built_in("planning-for-success").unwrap(),
+        &["Reading strategies"],
+    );
+    key(&mut app, KeyCode::Char('o'));
+    enter(&mut app, "Identify common district-wide reading strategies");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(column(&app, "status"), ["Met"], "Not met → Met");
+    assert_eq!(column(&app, "type"), [""], "the Type column is left alone");
+    // Typing a status: a unique beginning is enough.
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Enter);
+    enter(&mut app, "part");
+    assert_eq!(column(&app, "status"), ["Partially met"]);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        column(&app, "status"),
+        ["Partially met"],
+        "Enter alone keeps it"
+    );
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "n");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        column(&app, "status"),
+        ["Not met"],
+        "Tab takes the value offered"
+    );
+    key(&mut app, KeyCode::Enter);
+    enter(&mut app, "maybe");
+    assert!(
+        app.editor.is_some(),
+        "not a status: the text comes back to fix"
+    );
+    assert!(
+        status(&app).contains("Not met, Met, Partially met"),
+        "{}",
+        status(&app)
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        column(&app, "status"),
+        ["Not met"],
+        "Esc keeps what was there"
+    );
+}
+
+#[test]
+fn one_table_per_initiative_and_one_for_all() {
+    let mut app = busy_app();
+    assert_eq!(
+        app.table.scope,
+        Scope::Initiative(app.session.initiatives[0].id)
+    );
+    assert_eq!(app.table.view(&app.session).len(), 3);
+    let screen = render(&app, 160, 48);
+    assert!(!screen.contains("Open the 2027 budget"), "{screen}");
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.table.view(&app.session).len(), 1);
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.table.scope, Scope::All);
+    let screen = render(&app, 160, 48);
+    assert!(
+        screen.contains("Initiative"),
+        "an Initiative column:\n{screen}"
+    );
+    assert!(screen.contains("Open budget data") && screen.contains("Open the 2027 budget"));
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(
+        app.table.scope,
+        Scope::Initiative(app.session.initiatives[0].id),
+        "round again"
+    );
+}
+
+#[test]
+fn the_plan_check_marks_rows_sums_up_and_jumps() {
+    let mut app = busy_app();
+    let screen = render(&app, 160, 48);
+    assert!(screen.contains("▲"), "rows carry a marker:\n{screen}");
+    assert!(
+        screen.contains("1 no owner") || screen.contains("1 action needs an owner"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('!'));
+    assert_eq!(app.table.row, 0, "the first row has no KPI");
+    assert!(status(&app).contains("Row 1 · KPI"), "{}", status(&app));
+    key(&mut app, KeyCode::Char('!'));
+    assert_eq!(app.table.row, 1, "the vague row");
+    assert!(
+        status(&app).contains("Row 2 · Action step"),
+        "{}",
+        status(&app)
+    );
+    key(&mut app, KeyCode::Char('!'));
+    assert!(status(&app).contains("no owner"), "{}", status(&app));
+    assert_eq!(
+        app.session.workshop.plan.columns[app.table.column].key,
+        "owner"
+    );
+    // Hints never block: the row can still be edited and left as it is.
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.session.plan.rows[1].cell("status"), "In progress");
+}
+
+#[test]
+fn sort_and_filter_leave_the_stored_order_alone() {
+    let mut app = busy_app();
+    let stored: Vec<u64> = app.session.plan.rows.iter().map(|r| r.id).collect();
+    key(&mut app, KeyCode::Char('S'));
+    assert_eq!(app.table.sort, Some(SortKey::Owner));
+    let view = app.table.view(&app.session);
+    let owners: Vec<&str> = view
+        .iter()
+        .map(|&i| app.session.plan.rows[i].cell("owner"))
+        .collect();
+    assert_eq!(owners, ["Ana Lopez", "Ben", ""], "no owner last");
+    key(&mut app, KeyCode::Char('S'));
+    let view = app.table.view(&app.session);
+    let dates: Vec<&str> = view
+        .iter()
+        .map(|&i| app.session.plan.rows[i].cell("due"))
+        .collect();
+    assert_eq!(dates, ["2026-12-12", "2026-12-15", "someday"]);
+    key(&mut app, KeyCode::Char('J'));
+    assert!(status(&app).contains("S back to the stored order"));
+    key(&mut app, KeyCode::Char('/'));
+    enter(&mut app, "ben");
+    assert_eq!(app.table.view(&app.session).len(), 1);
+    let screen = render(&app, 160, 48);
+    assert!(
+        screen.contains("owner contains \"ben\" (1 of 3)"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.table.view(&app.session).len(),
+        3,
+        "Esc drops the filter"
+    );
+    let now: Vec<u64> = app.session.plan.rows.iter().map(|r| r.id).collect();
+    assert_eq!(now, stored);
+}
+
+#[test]
+fn names_are_offered_when_typing_a_person_again() {
+    let mut app = busy_app();
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "an");
+    let screen = render(&app, 160, 48);
+    assert!(screen.contains("Tab → Ana Lopez"), "{screen}");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.session.plan.rows[1].cell("owner"), "Ana Lopez");
+}
+
+#[test]
+fn the_focused_column_stays_visible_on_a_narrow_screen() {
+    let mut app = busy_app();
+    app.session.settings.show_panel = false;
+    let screen = render(&app, 80, 24);
+    assert!(
+        !screen.contains("Status"),
+        "nine columns do not fit 80:\n{screen}"
+    );
+    key(&mut app, KeyCode::End);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Status"), "{screen}");
+    assert!(
+        screen.contains("Publish the"),
+        "the action column stays:\n{screen}"
+    );
+    assert!(
+        screen.contains("◀"),
+        "a mark says columns are hidden:\n{screen}"
+    );
+}
+
+#[test]
+fn the_detail_view_shows_every_field_in_full() {
+    let mut app = busy_app();
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Char('v'));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Train the front-desk staff on the new form"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    let screen = render(&app, 160, 48);
+    assert!(screen.contains("Sat 12 Dec 2026"), "{screen}");
+    assert!(screen.contains("KPI / evidence of success"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.table.detail, "Esc closes it");
+    assert_eq!(app.table.row, 2, "on the row it showed");
+}
+
+#[test]
+fn help_lists_the_table_keys() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('?'));
+    let screen = render(&app, 160, 48);
+    for needle in ["Action plan", "w / W", "next status", "!", "filter"] {
+        assert!(screen.contains(needle), "{needle}:\n{screen}");
+    }
+}
+
+#[test]
+fn hostile_text_is_drawn_clean() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('o'));
+    app.update(Action::Paste(
+        "Evil \u{1b}[2J\u{1b}]0;pwned\u{7}action 会議 🎉 step".into(),
+    ));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    // A hand-edited file can hold anything.
+    app.session.plan.rows[0]
+        .cells
+        .insert("owner".into(), "Ana\u{1b}[31m\u{9b}2J".into());
+    let screen = render(&app, 80, 24);
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{9b}'));
+    assert!(screen.contains("Evil action"), "{screen}");
+}
+
+#[test]
+fn snapshot_80x24() {
+    let mut app = busy_app();
+    key(&mut app, KeyCode::Down);
+    insta::assert_snapshot!("table_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_160x48() {
+    let mut app = busy_app();
+    key(&mut app, KeyCode::Char('w'));
+    key(&mut app, KeyCode::Char('w'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    insta::assert_snapshot!("table_160x48_all", render(&app, 160, 48));
+}
+
+#[test]
+fn snapshot_160x48_editing_a_date() {
+    let mut app = busy_app();
+    key(&mut app, KeyCode::Down);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab);
+    }
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "in 2 weeks");
+    insta::assert_snapshot!("table_160x48_date_editor", render(&app, 160, 48));
+}
+
+/// What the facilitator may do, in any order.
+#[derive(Debug, Clone)]
+enum Step {
+    Table(TableAction),
+    Type(String),
+    Key(KeyCode, KeyModifiers),
+    Undo,
+    Redo,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let actions = prop::sample::select(vec![
+        TableAction::Up,
+        TableAction::Down,
+        TableAction::Left,
+        TableAction::Right,
+        TableAction::NextCell,
+        TableAction::PrevCell,
+        TableAction::FirstColumn,
+        TableAction::LastColumn,
+        TableAction::FirstRow,
+        TableAction::LastRow,
+        TableAction::Edit,
+        TableAction::AddBelow,
+        TableAction::AddAbove,
+        TableAction::Duplicate,
+        TableAction::Delete,
+        TableAction::ClearCell,
+        TableAction::MoveUp,
+        TableAction::MoveDown,
+        TableAction::CycleStatus,
+        TableAction::NextTable,
+        TableAction::PrevTable,
+        TableAction::ToggleDetail,
+        TableAction::NextProblem,
+        TableAction::CycleSort,
+        TableAction::Filter,
+        TableAction::Back,
+    ]);
+    let words = prop::sample::select(vec![
+        "Ana",
+        "Ben",
+        "next friday",
+        "+3w",
+        "Dec 15",
+        "someday",
+        "Done",
+        "b",
+        "",
+        "x y z",
+        "会議 🎉",
+        "\u{1b}[2J",
+    ]);
+    prop_oneof![
+        6 => actions.prop_map(Step::Table),
+        3 => prop_oneof![words.prop_map(String::from), "[a-zA-Z0-9 /+.,]{0,10}"].prop_map(Step::Type),
+        2 => prop::sample::select(vec![
+            (KeyCode::Enter, KeyModifiers::NONE),
+            (KeyCode::Enter, KeyModifiers::ALT),
+            (KeyCode::Esc, KeyModifiers::NONE),
+            (KeyCode::Tab, KeyModifiers::NONE),
+            (KeyCode::Backspace, KeyModifiers::NONE),
+            (KeyCode::Up, KeyModifiers::SHIFT),
+        ]).prop_map(|(c, m)| Step::Key(c, m)),
+        1 => Just(Step::Undo),
+        1 => Just(Step::Redo),
+    ]
+}
+
+fn seeded() -> App {
+    let mut app = app();
+    add_row(&mut app, "Publish the permit form online", "Ana", "Dec 15");
+    add_row(&mut app, "Improve things", "", "");
+    key(&mut app, KeyCode::Char('w'));
+    add_row(&mut app, "Open the budget data", "Chen", "+3w");
+    key(&mut app, KeyCode::Char('W'));
+    app.history = convene::app::history::History::default();
+    app
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn random_edits_never_panic_and_undo_gives_the_plan_back(
+        steps in prop::collection::vec(step(), 1..60),
+        width in 44u16..170,
+        height in 12u16..50,
+    ) {
+        let mut app = seeded();
+        let original: Plan = app.session.plan.clone();
+        let base_depth = 0;
+        for step in steps {
+            match step {
+                Step::Table(a) if app.editor.is_none() => app.update(Action::Table(a)),
+                Step::Table(_) => {}
+                Step::Type(text) if app.editor.is_some() => app.update(Action::Paste(text)),
+                Step::Type(_) => {}
+                Step::Key(code, modifiers) => app.handle_key(KeyEvent::new(code, modifiers)),
+                Step::Undo if app.editor.is_none() => app.update(Action::Undo),
+                Step::Redo if app.editor.is_none() => app.update(Action::Redo),
+                Step::Undo | Step::Redo => {}
+            }
+            let rows = app.table.view(&app.session).len();
+            prop_assert!(app.table.row < rows.max(1), "the focus stays on a row");
+            render(&app, width, height);
+        }
+        if app.editor.is_some() {
+            key(&mut app, KeyCode::Esc);
+        }
+        while app.history.depth() > base_depth {
+            app.update(Action::Undo);
+        }
+        prop_assert_eq!(&app.session.plan, &original);
+    }
+}
+
+#[test]
+fn rows_promoted_from_the_board_show_in_their_initiative() {
+    let mut app = app();
+    let initiative = app.session.initiatives[1].id;
+    let id = app.session.new_id();
+    let mut row = PlanRow {
+        id,
+        initiative,
+        cells: Default::default(),
+        from_note: Some(99),
+    };
+    row.set("action", "Publish budget data monthly".into());
+    app.session.plan.rows.push(row);
+    key(&mut app, KeyCode::Char('w'));
+    let screen = render(&app, 160, 48);
+    assert!(screen.contains("Publish budget data monthly"), "{screen}");
+}
+
+#[test]
+fn deleting_the_showing_initiative_falls_back_to_the_first_table() {
+    let mut app = busy_app();
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(
+        app.table.view(&app.session).len(),
+        1,
+        "Open budget data's table"
+    );
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.session.initiatives.len(), 1);
+    assert_eq!(
+        app.table.initiative(&app.session),
+        Some(app.session.initiatives[0].id)
+    );
+    assert_eq!(app.table.view(&app.session).len(), 3);
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.table.scope, Scope::All);
+    let screen = render(&app, 160, 48);
+    assert!(
+        screen.contains("Open the 2027 budget"),
+        "its row is still in the All table, nothing lost:\n{screen}"
+    );
+}
+
+#[test]
+fn a_template_can_put_some_columns_first() {
+    // UN DESA: action, by whom, by when, barriers, communication, KPIs, then the rest.
+    let mut app = app_with(
+        Template::built_in("un-desa-action-planning").unwrap(),
+        &["Digital ID"],
+    );
+    key(&mut app, KeyCode::Char('o'));
+    enter(&mut app, "Publish the enrolment guide online");
+    enter(&mut app, "Ana");
+    enter(&mut app, "Dec 15");
+    enter(&mut app, "Registry staff fear extra work");
+    key(&mut app, KeyCode::Esc);
+    let row = &app.session.plan.rows[0];
+    assert_eq!(row.cell("barriers"), "Registry staff fear extra work");
+    assert_eq!(row.cell("resources"), "", "resources come later");
+    app.session.settings.show_panel = false;
+    let screen = render(&app, 160, 48);
+    let header = screen
+        .lines()
+        .find(|l| l.contains("Action step"))
+        .unwrap()
+        .to_string();
+    let at = |title: &str| header.find(title).unwrap_or(usize::MAX);
+    assert!(at("Potential barriers") < at("Resources"), "{header}");
+    key(&mut app, KeyCode::End);
+    assert_eq!(
+        app.session.workshop.plan.columns[app.table.column].key,
+        "status"
+    );
+}
