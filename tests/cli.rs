@@ -171,7 +171,7 @@ fn export_writes_beside_the_session_or_to_standard_output() {
     let out = convene(dir.path(), &["export", "example", "--format", "html"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let html = std::fs::read_to_string(dir.path().join("exports/example.html")).unwrap();
-    assert!(html.contains("<html") && html.contains("Example workshop"));
+    assert!(html.contains("<html") && html.contains("<h1>City digital services 2027</h1>"));
 
     let out = convene(
         dir.path(),

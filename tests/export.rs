@@ -434,6 +434,17 @@ fn every_format_matches_its_golden_file() {
     }
 }
 
+/// The example session of `sessions/`, as a participant would receive it.
+#[test]
+fn the_example_session_exports_match_their_golden_files() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/example-workshop.json");
+    let s = convene::storage::load(&path).unwrap();
+    for format in Format::ALL {
+        let name = format!("example.{}", format.extension());
+        assert_golden(&name, &render(&s, format, today(), now()));
+    }
+}
+
 #[test]
 fn exports_are_deterministic() {
     for format in Format::ALL {

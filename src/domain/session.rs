@@ -228,13 +228,13 @@ impl Session {
             .collect();
         let planned_ms = steps.iter().map(|s| s.planned_ms).sum();
         let elapsed_ms = steps.iter().map(|s| s.spent_ms).sum();
-        // Time still needed: what is left of the current step (none if it overran) and
-        // everything allotted to the steps after it. Earlier skipped steps are not owed.
-        let remaining_ms: i64 = (steps[current].allotted_ms - steps[current].spent_ms).max(0)
-            + steps[current + 1..]
-                .iter()
-                .map(|s| s.allotted_ms)
-                .sum::<i64>();
+        // Time still needed: what is left of the current step and of each one after it
+        // (none of a step that overran; a later step visited early has used some).
+        // Earlier skipped steps are not owed.
+        let remaining_ms: i64 = steps[current..]
+            .iter()
+            .map(|s| (s.allotted_ms - s.spent_ms).max(0))
+            .sum();
         let behind_ms = elapsed_ms + remaining_ms - planned_ms;
         let projected_end = self
             .timing
@@ -372,6 +372,20 @@ mod tests {
         let c = reopened.countdown(clock.now());
         assert_eq!(c.text(), "+04:00", "5 minutes planned, 9 gone");
         assert!(c.running);
+    }
+
+    #[test]
+    fn going_back_a_step_does_not_change_how_late_the_room_is() {
+        let clock = FakeClock::new(start());
+        let mut s = session();
+        s.timing.toggle(clock.now());
+        clock.advance(Duration::minutes(7));
+        s.timing.go_to(1, clock.now());
+        clock.advance(Duration::minutes(2));
+        let at_step_2 = s.budget(clock.now()).behind_ms;
+        s.timing.go_to(0, clock.now());
+        assert_eq!(s.budget(clock.now()).behind_ms, at_step_2);
+        assert_eq!(at_step_2, 2 * 60_000);
     }
 
     #[test]

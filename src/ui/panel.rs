@@ -32,7 +32,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         "Time budget (planned / actual)",
         theme.accent(),
     )));
-    lines.extend(budget_lines(app, theme));
+    lines.extend(budget_lines(
+        app,
+        theme,
+        area.width.saturating_sub(2) as usize,
+    ));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
@@ -46,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 }
 
-fn budget_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+fn budget_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let budget = app.session.budget(app.now());
     let current = app.session.timing.current;
     // Whole minutes: the big clock has the seconds, and the panel stays still.
@@ -67,7 +71,10 @@ fn budget_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             } else {
                 "-".into()
             };
-            let title = crate::domain::text::shorten(&app.session.steps()[i].title, 28);
+            let title = crate::domain::text::shorten(
+                &app.session.steps()[i].title,
+                width.saturating_sub(15),
+            );
             let text = format!(
                 "{mark}{} {:>3}' {actual:>4}  {title}",
                 i + 1,
