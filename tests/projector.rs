@@ -126,3 +126,31 @@ fn no_colour_still_marks_the_stage_in_words() {
     );
     assert!(terminal.backend().to_string().contains("LAST MINUTE"));
 }
+
+#[test]
+fn help_scrolls_when_the_keys_do_not_fit() {
+    let (mut app, _) = app();
+    app.update(Action::GoToStep(3));
+    app.update(Action::ToggleHelp);
+    let first = screen(&app, 80, 24);
+    assert!(
+        first.contains("▼ more") && !first.contains("quit (always saves)"),
+        "{first}"
+    );
+    for _ in 0..4 {
+        app.update(Action::ScrollHelp(10));
+    }
+    let last = screen(&app, 80, 24);
+    assert!(last.contains("quit (always saves)"), "{last}");
+    assert!(app.overlay.is_some(), "scrolling keeps the help open");
+}
+
+#[test]
+fn a_long_message_wins_the_status_line_over_the_budget() {
+    let (mut app, _) = app();
+    let message = "Kept \"someday\", but it is not a date: agree on a real one";
+    app.warn(message);
+    let s = screen(&app, 80, 24);
+    assert!(s.contains(message), "{s}");
+    assert!(s.contains("on schedule · ? help"), "the verdict stays: {s}");
+}

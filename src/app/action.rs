@@ -15,6 +15,8 @@ pub enum Action {
     // What is on screen.
     TogglePanel,
     ToggleHelp,
+    /// Scrolls the help overlay by this many lines.
+    ScrollHelp(i16),
     ToggleTheme,
     ToggleBell,
     /// The initiatives set-up screen.

@@ -71,7 +71,15 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Action> {
                 _ => Some(Action::CancelQuit),
             };
         }
-        Some(Overlay::Help) => return Some(Action::Back),
+        Some(Overlay::Help) => {
+            return Some(match key.code {
+                KeyCode::Down | KeyCode::Char('j') => Action::ScrollHelp(1),
+                KeyCode::Up | KeyCode::Char('k') => Action::ScrollHelp(-1),
+                KeyCode::PageDown | KeyCode::Char(' ') => Action::ScrollHelp(10),
+                KeyCode::PageUp => Action::ScrollHelp(-10),
+                _ => Action::Back,
+            });
+        }
         None => {}
     }
     if app.screen == Screen::Setup

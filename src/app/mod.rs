@@ -64,6 +64,8 @@ pub struct App {
     /// Use colour at all (`NO_COLOR` turns it off).
     pub colour: bool,
     pub should_quit: bool,
+    /// First line of the help overlay shown (it scrolls on small screens).
+    pub help_scroll: u16,
     /// The last save failed: shown until a save succeeds.
     pub save_error: Option<String>,
     /// The local time zone, for clock times shown to the room.
@@ -93,6 +95,7 @@ impl App {
             status: None,
             colour: true,
             should_quit: false,
+            help_scroll: 0,
             save_error: None,
             offset: chrono::FixedOffset::east_opt(0).expect("zero offset"),
             viewport: ratatui::layout::Rect::new(0, 0, 80, 24),
@@ -152,10 +155,15 @@ impl App {
                 self.touch();
             }
             Action::ToggleHelp => {
+                self.help_scroll = 0;
                 self.overlay = match self.overlay {
                     Some(Overlay::Help) => None,
                     _ => Some(Overlay::Help),
                 }
+            }
+            Action::ScrollHelp(lines) => {
+                // The view stops at the last line; this only keeps the number sane.
+                self.help_scroll = self.help_scroll.saturating_add_signed(lines).min(500);
             }
             Action::ToggleTheme => {
                 let settings = &mut self.session.settings;

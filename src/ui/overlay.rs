@@ -63,20 +63,37 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let width = area.width.saturating_sub(4).clamp(20, 110);
     let inner = width.saturating_sub(2).max(1) as usize;
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-    let height = (rows as u16 + 2).min(area.height);
-    let paragraph = Paragraph::new(lines)
-        .style(theme.base())
-        .wrap(Wrap { trim: false });
+    let rows = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner).max(1))
+        .sum::<usize>() as u16;
+    let height = (rows + 2).min(area.height);
+    let visible = height.saturating_sub(2);
+    let scroll = app.help_scroll.min(rows.saturating_sub(visible));
+    let title = if rows > visible {
+        " Keys (↑/↓ scroll, any other key closes) "
+    } else {
+        " Keys (any key closes) "
+    };
+    let more = if scroll + visible < rows {
+        " ▼ more "
+    } else {
+        ""
+    };
     let box_area = centered(area, width, height);
     frame.render_widget(Clear, box_area);
     frame.render_widget(
-        paragraph.block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.accent())
-                .title(Span::styled(" Keys (any key closes) ", theme.title())),
-        ),
+        Paragraph::new(lines)
+            .style(theme.base())
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.accent())
+                    .title(Span::styled(title, theme.title()))
+                    .title_bottom(Span::styled(more, theme.accent())),
+            ),
         box_area,
     );
 }

@@ -160,6 +160,10 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Some(status), _) => Span::styled(format!(" {}", status.text), theme.accent()),
         (None, None) => Span::styled(" ", theme.muted()),
     };
+    // A message the facilitator must read wins over the budget, which is also in the panel.
+    if left.content.chars().count() + right.chars().count() > area.width as usize {
+        right = format!("{} · ? help ", budget.verdict());
+    }
     let right_width = right.chars().count() as u16;
     let [l, r] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
@@ -167,7 +171,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Span::styled(right, theme.muted())), r);
 }
 
-/// Very small terminals: step, time and stage as plain text; never a panic.
+/// Very small terminals: time, stage and step as plain text; never a panic.
 pub fn render_tiny(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let countdown = session.countdown(app.now());
