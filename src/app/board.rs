@@ -18,18 +18,36 @@ pub struct BoardUi {
     pub note: usize,
     /// First content line shown, per pane (the view keeps the focused card in view).
     pub scroll: Vec<u16>,
+    /// The board and its note ids as last seen: a note that appears since (an undone
+    /// delete, a redone add) takes the focus, so the room sees it come back.
+    seen: Option<(String, Vec<u64>)>,
 }
 
 impl BoardUi {
-    /// Keeps the focus on a pane and note that exist.
+    /// Keeps the focus on a pane and note that exist; a note that was not there the
+    /// last time takes the focus.
     pub fn clamp(&mut self, session: &Session) {
-        let Some(board) = session
+        let Some((id, board)) = session
             .current_step()
             .board()
-            .and_then(|spec| session.boards.get(&spec.board))
+            .and_then(|spec| Some((&spec.board, session.boards.get(&spec.board)?)))
         else {
             return;
         };
+        let mut ids: Vec<u64> = board
+            .panes
+            .iter()
+            .flat_map(|p| p.notes.iter().map(|n| n.id))
+            .collect();
+        ids.sort_unstable();
+        if let Some((seen_board, seen)) = &self.seen
+            && seen_board == id
+            && let Some(&new) = ids.iter().rev().find(|n| seen.binary_search(n).is_err())
+            && let Some((p, i)) = board.locate(new)
+        {
+            (self.pane, self.note) = (p, i);
+        }
+        self.seen = Some((id.clone(), ids));
         self.pane = self.pane.min(board.panes.len().saturating_sub(1));
         let notes = board.panes.get(self.pane).map_or(0, |p| p.notes.len());
         self.note = self.note.min(notes.saturating_sub(1));
