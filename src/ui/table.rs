@@ -267,6 +267,7 @@ fn compact_summary(problems: &[Problem]) -> String {
         .map(|(kind, n)| {
             let what = match kind {
                 ProblemKind::NoOwner => "no owner",
+                ProblemKind::SharedOwner => "2+ owners",
                 ProblemKind::NoDate => "no date",
                 ProblemKind::InvalidDate => "not a date",
                 ProblemKind::PastDate => "past",
