@@ -942,3 +942,37 @@ fn the_check_asks_for_one_owner() {
         "{screen}"
     );
 }
+
+/// QA: with a filter on, `!` said the hints were "in others (w to switch)" when they
+/// were in this table's rows the filter hides.
+#[test]
+fn the_next_hint_says_when_the_filter_hides_it() {
+    let mut app = app();
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana Lopez",
+        "Dec 15",
+    );
+    add_row(&mut app, "Train the front-desk staff", "", "Dec 16");
+    // Every row complete but the one without an owner.
+    for row in app.session.plan.rows.iter_mut() {
+        row.set("kpi", "Done when it is done".into());
+    }
+    key(&mut app, KeyCode::Char('/'));
+    enter(&mut app, "ana");
+    key(&mut app, KeyCode::Char('!'));
+    assert!(
+        status(&app).contains("1 hint in rows the filter hides (Esc shows all)"),
+        "{}",
+        status(&app)
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('w')); // the other initiative's table: empty
+    key(&mut app, KeyCode::Char('!'));
+    assert!(
+        status(&app).contains("1 hint in others (w to switch)"),
+        "{}",
+        status(&app)
+    );
+}

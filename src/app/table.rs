@@ -804,10 +804,30 @@ impl App {
             })
             .collect();
         if here.is_empty() {
-            return self.tell(format!(
-                "✓ Nothing to fix in this table; {} hints in others (w to switch)",
-                problems.len()
-            ));
+            // Hints in rows of this table that the filter hides, else in other tables.
+            let scope = self.table.initiative(&self.session);
+            let hidden = problems
+                .iter()
+                .filter(|p| {
+                    self.session
+                        .plan
+                        .row(p.row)
+                        .is_some_and(|r| scope.is_none_or(|i| r.initiative == i))
+                })
+                .count();
+            let others = problems.len() - hidden;
+            let plural = |n: usize| if n == 1 { "hint" } else { "hints" };
+            return self.tell(if hidden > 0 {
+                format!(
+                    "✓ Nothing to fix in the rows shown; {hidden} {} in rows the filter hides (Esc shows all)",
+                    plural(hidden)
+                )
+            } else {
+                format!(
+                    "✓ Nothing to fix in this table; {others} {} in others (w to switch)",
+                    plural(others)
+                )
+            });
         }
         let order = column_order(&self.session);
         let place = |c: usize| order.iter().position(|&k| k == c).unwrap_or(c);
