@@ -976,3 +976,33 @@ fn the_next_hint_says_when_the_filter_hides_it() {
         status(&app)
     );
 }
+
+/// QA: at 80x24 "Ben Okafor" showed as "Ben Okaf…" while the empty "Supported by"
+/// column beside it kept 14 columns; an empty column now gives its room to the text.
+#[test]
+fn names_and_actions_get_the_room_of_empty_columns() {
+    let mut app = app();
+    app.session.settings.show_panel = false;
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana Lopez",
+        "Dec 15",
+    );
+    add_row(
+        &mut app,
+        "Ask the EPA for historic data",
+        "Ben Okafor",
+        "Dec 16",
+    );
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Ben Okafor "), "{screen}");
+    assert!(
+        screen.contains("Publish the permit form online"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Support…"),
+        "the empty column still shows:\n{screen}"
+    );
+}
