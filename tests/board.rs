@@ -814,3 +814,27 @@ fn an_undone_delete_puts_the_focus_back_on_the_note() {
     press(&mut app, 'u');
     assert_eq!((app.board.pane, app.board.note), (0, 11));
 }
+
+/// QA: End in the first pane, then Tab: the next pane scrolled down to its note of
+/// the same number, a jump the room had to follow. Tab lands on the first note in view.
+#[test]
+fn tab_lands_on_the_first_note_in_view_without_scrolling() {
+    let mut app = tasks_app();
+    let notes: Vec<String> = (1..=8).map(|i| format!("first pane {i}")).collect();
+    let refs: Vec<&str> = notes.iter().map(String::as_str).collect();
+    add_notes(&mut app, &refs);
+    app.handle_key(key(KeyCode::Tab));
+    let notes: Vec<String> = (1..=8).map(|i| format!("second pane {i}")).collect();
+    let refs: Vec<&str> = notes.iter().map(String::as_str).collect();
+    add_notes(&mut app, &refs);
+    app.handle_key(key(KeyCode::Home));
+    draw(&mut app, 80, 24);
+    app.handle_key(key(KeyCode::BackTab));
+    app.handle_key(key(KeyCode::End));
+    let before = text_of(&draw(&mut app, 80, 24));
+    assert!(before.contains("second pane 1 "), "{before}");
+    app.handle_key(key(KeyCode::Tab));
+    assert_eq!((app.board.pane, app.board.note), (1, 0));
+    let after = text_of(&draw(&mut app, 80, 24));
+    assert!(after.contains("second pane 1 "), "no jump:\n{after}");
+}

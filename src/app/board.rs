@@ -234,6 +234,22 @@ impl App {
         ))
     }
 
+    /// The first note wholly in view in a pane as it is scrolled now: where Tab lands,
+    /// so the pane does not jump (the note index of the pane left behind meant nothing
+    /// here and scrolled it).
+    fn first_note_in_view(&self, pane: usize) -> usize {
+        let scroll = self.board.scroll.get(pane).copied().unwrap_or(0);
+        self.board_layout()
+            .and_then(|l| {
+                let pl = l.pane(pane)?;
+                pl.cards
+                    .iter()
+                    .position(|s| s.y >= scroll && s.y + pl.card_h <= scroll + pl.inner.height)
+                    .or_else(|| pl.cards.iter().position(|s| s.y >= scroll))
+            })
+            .unwrap_or(0)
+    }
+
     /// Remembers each pane's scroll so that the focused card stays in view.
     fn follow_focus(&mut self) {
         self.board.clamp(&self.session);
@@ -280,6 +296,7 @@ impl App {
                     } else {
                         (p + panes - 1) % panes
                     };
+                    self.board.note = self.first_note_in_view(self.board.pane);
                 }
             }
             BoardAction::Ends { last } => self.board.note = if last { usize::MAX } else { 0 },
