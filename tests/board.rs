@@ -776,3 +776,65 @@ fn a_paste_on_the_board_starts_a_note_with_it() {
         texts(&app, 0)
     );
 }
+
+/// QA: `d` on a note out of a long pane, then `u`: the note came back at the bottom of
+/// the pane, out of sight, and the focus (and the next `c`) stayed on another note.
+#[test]
+fn an_undone_delete_puts_the_focus_back_on_the_note() {
+    let mut app = tasks_app();
+    let notes: Vec<String> = (1..=12).map(|i| format!("task number {i}")).collect();
+    let refs: Vec<&str> = notes.iter().map(String::as_str).collect();
+    add_notes(&mut app, &refs);
+    app.handle_key(key(KeyCode::Home));
+    draw(&mut app, 80, 24);
+    press(&mut app, 'd');
+    assert_eq!(texts(&app, 0)[0], "task number 2");
+    press(&mut app, 'u');
+    assert_eq!(texts(&app, 0)[0], "task number 1");
+    assert_eq!((app.board.pane, app.board.note), (0, 0));
+    press(&mut app, 'c');
+    assert_eq!(
+        board(&app).panes[0].notes[0].colour,
+        NoteColour::Orange,
+        "c colours the note that came back"
+    );
+    // The last note, deleted and brought back from the top of the pane.
+    app.handle_key(key(KeyCode::End));
+    press(&mut app, 'd');
+    app.handle_key(key(KeyCode::Home));
+    draw(&mut app, 80, 24);
+    press(&mut app, 'u');
+    assert_eq!((app.board.pane, app.board.note), (0, 11));
+    let screen = text_of(&draw(&mut app, 80, 24));
+    assert!(screen.contains("task number 12"), "in sight:\n{screen}");
+    // Redone (deleted again), then undone from the other pane: back in its pane.
+    press(&mut app, 'U');
+    assert_eq!(texts(&app, 0).len(), 11);
+    app.handle_key(key(KeyCode::Tab));
+    press(&mut app, 'u');
+    assert_eq!((app.board.pane, app.board.note), (0, 11));
+}
+
+/// QA: End in the first pane, then Tab: the next pane scrolled down to its note of
+/// the same number, a jump the room had to follow. Tab lands on the first note in view.
+#[test]
+fn tab_lands_on_the_first_note_in_view_without_scrolling() {
+    let mut app = tasks_app();
+    let notes: Vec<String> = (1..=8).map(|i| format!("first pane {i}")).collect();
+    let refs: Vec<&str> = notes.iter().map(String::as_str).collect();
+    add_notes(&mut app, &refs);
+    app.handle_key(key(KeyCode::Tab));
+    let notes: Vec<String> = (1..=8).map(|i| format!("second pane {i}")).collect();
+    let refs: Vec<&str> = notes.iter().map(String::as_str).collect();
+    add_notes(&mut app, &refs);
+    app.handle_key(key(KeyCode::Home));
+    draw(&mut app, 80, 24);
+    app.handle_key(key(KeyCode::BackTab));
+    app.handle_key(key(KeyCode::End));
+    let before = text_of(&draw(&mut app, 80, 24));
+    assert!(before.contains("second pane 1 "), "{before}");
+    app.handle_key(key(KeyCode::Tab));
+    assert_eq!((app.board.pane, app.board.note), (1, 0));
+    let after = text_of(&draw(&mut app, 80, 24));
+    assert!(after.contains("second pane 1 "), "no jump:\n{after}");
+}

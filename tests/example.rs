@@ -161,6 +161,7 @@ fn run_workshop() -> Session {
     r.keys("n");
 
     // Step 4: owners, dates and measures for the promoted tasks, cell by cell.
+    r.keys("g");
     r.press(KeyCode::Home);
     r.press(KeyCode::Right);
     r.cell("Ana Lopez");

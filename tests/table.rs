@@ -455,10 +455,7 @@ fn sort_and_filter_leave_the_stored_order_alone() {
     enter(&mut app, "ben");
     assert_eq!(app.table.view(&app.session).len(), 1);
     let screen = render(&app, 160, 48);
-    assert!(
-        screen.contains("owner contains \"ben\" (1 of 3)"),
-        "{screen}"
-    );
+    assert!(screen.contains("owner named \"ben\" (1 of 3)"), "{screen}");
     key(&mut app, KeyCode::Esc);
     assert_eq!(
         app.table.view(&app.session).len(),
@@ -781,5 +778,231 @@ fn a_template_can_put_some_columns_first() {
     assert_eq!(
         app.session.workshop.plan.columns[app.table.column].key,
         "status"
+    );
+}
+
+/// QA: "someday" + Enter + "dec 15" gave "somedaydec 15". A date cell's editor holds
+/// what is there selected, so typing replaces it; an arrow key still edits it.
+#[test]
+fn typing_in_a_date_cell_replaces_what_was_there() {
+    let mut app = app();
+    add_row(&mut app, "Publish the permit form online", "Ana", "someday");
+    key(&mut app, KeyCode::Char('!')); // the date that is not one
+    assert_eq!(
+        app.session.workshop.plan.columns[app.table.column].key,
+        "due"
+    );
+    key(&mut app, KeyCode::Enter);
+    enter(&mut app, "dec 15");
+    assert_eq!(column(&app, "due"), ["2026-12-15"]);
+    // Enter alone keeps it; an arrow key first edits it in place.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(column(&app, "due"), ["2026-12-15"]);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Backspace);
+    enter(&mut app, "6");
+    assert_eq!(column(&app, "due"), ["2026-12-16"]);
+}
+
+/// QA: the table shows "Tue 15 Dec 2026" or "15 Dec 26"; typed back, they were refused
+/// ("the year 26 is out of range"), and so were "end of month", "Dec. 15"...
+#[test]
+fn dates_as_shown_and_as_said_are_read() {
+    let cases: &[(&str, &str)] = &[
+        ("Tue 15 Dec 2026", "2026-12-15"),
+        ("Tue 15 Dec", "2026-12-15"),
+        ("15 Dec 26", "2026-12-15"),
+        ("friday 27 november", "2026-11-27"),
+        ("Dec. 15", "2026-12-15"),
+        ("end of month", "2026-11-30"),
+        ("end of the year", "2026-12-31"),
+        ("end of next month", "2026-12-31"),
+        ("end of Q1", "2027-03-31"),
+        ("mid-january", "2027-01-15"),
+        ("the 15th", "2026-12-15"),
+        ("in five weeks", "2026-12-26"),
+        ("in a fortnight", "2026-12-05"),
+    ];
+    for (typed, want) in cases {
+        let mut app = app();
+        add_row(&mut app, "Publish the permit form online", "Ana", typed);
+        assert_eq!(column(&app, "due"), [*want], "{typed:?}");
+    }
+    let mut app = app();
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana",
+        "Fri 15 Dec 2026",
+    );
+    assert_eq!(column(&app, "due"), ["Fri 15 Dec 2026"], "kept as typed");
+    key(&mut app, KeyCode::Char('!'));
+    assert!(
+        status(&app).contains("15 December 2026 is a Tuesday, not a Friday"),
+        "{}",
+        status(&app)
+    );
+}
+
+/// QA: undoing a delete left the focus elsewhere, the row back somewhere out of sight.
+#[test]
+fn an_undone_delete_brings_the_focus_back_to_the_row() {
+    let mut app = app();
+    for action in ["First step of the plan", "Second step", "Third step"] {
+        add_row(&mut app, action, "Ana", "Dec 15");
+    }
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.table.row, 1);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.table.row, 0, "the row that came back has the focus");
+    let focused = app.table.focused(&app.session).unwrap();
+    assert_eq!(focused.cell("action"), "First step of the plan");
+    key(&mut app, KeyCode::Char('U'));
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.table.row, 0, "and again after a redo and an undo");
+}
+
+/// QA: the filter "ana" showed Dana's actions too; "sat" (Satya) filtered by a date.
+#[test]
+fn a_name_filter_matches_names_not_parts_of_words() {
+    let mut app = app();
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana Lopez",
+        "Dec 15",
+    );
+    add_row(&mut app, "Train the front-desk staff", "Dana Wu", "Dec 16");
+    add_row(
+        &mut app,
+        "Print the new leaflets",
+        "Satya Rao, Ana Lopez",
+        "Dec 17",
+    );
+    key(&mut app, KeyCode::Char('/'));
+    enter(&mut app, "ana");
+    let view = app.table.view(&app.session);
+    let owners: Vec<&str> = view
+        .iter()
+        .map(|&i| app.session.plan.rows[i].cell("owner"))
+        .collect();
+    assert_eq!(owners, ["Ana Lopez", "Satya Rao, Ana Lopez"]);
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    enter(&mut app, "sat");
+    assert!(
+        status(&app).contains("owner named \"sat\""),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(app.table.view(&app.session).len(), 1);
+}
+
+/// QA: "Ana Lopez, Ben Okafor" passed the check though the step asks for one owner,
+/// and "The whole team." was taken for a person.
+#[test]
+fn the_check_asks_for_one_owner() {
+    let mut app = app();
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana Lopez, Ben Okafor",
+        "Dec 15",
+    );
+    add_row(
+        &mut app,
+        "Train the front-desk staff",
+        "The whole team.",
+        "Dec 16",
+    );
+    add_row(&mut app, "Print the new leaflets", "Ana and Ben", "Dec 17");
+    let problems = convene::domain::check::check(&app.session, app.today());
+    let owner_hints: Vec<(u64, &str)> = problems
+        .iter()
+        .filter(|p| p.column == "owner")
+        .map(|p| (p.row, p.message.as_str()))
+        .collect();
+    assert_eq!(owner_hints.len(), 3, "{owner_hints:?}");
+    assert!(owner_hints[0].1.starts_with("2 owners"), "{owner_hints:?}");
+    assert!(
+        owner_hints[1].1.contains("is not an owner"),
+        "{owner_hints:?}"
+    );
+    app.session.settings.show_panel = false;
+    let screen = render(&app, 160, 48);
+    assert!(
+        screen.contains("2 actions have more than one owner"),
+        "{screen}"
+    );
+}
+
+/// QA: with a filter on, `!` said the hints were "in others (w to switch)" when they
+/// were in this table's rows the filter hides.
+#[test]
+fn the_next_hint_says_when_the_filter_hides_it() {
+    let mut app = app();
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana Lopez",
+        "Dec 15",
+    );
+    add_row(&mut app, "Train the front-desk staff", "", "Dec 16");
+    // Every row complete but the one without an owner.
+    for row in app.session.plan.rows.iter_mut() {
+        row.set("kpi", "Done when it is done".into());
+    }
+    key(&mut app, KeyCode::Char('/'));
+    enter(&mut app, "ana");
+    key(&mut app, KeyCode::Char('!'));
+    assert!(
+        status(&app).contains("1 hint in rows the filter hides (Esc shows all)"),
+        "{}",
+        status(&app)
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('w')); // the other initiative's table: empty
+    key(&mut app, KeyCode::Char('!'));
+    assert!(
+        status(&app).contains("1 hint in others (w to switch)"),
+        "{}",
+        status(&app)
+    );
+}
+
+/// QA: at 80x24 "Ben Okafor" showed as "Ben Okaf…" while the empty "Supported by"
+/// column beside it kept 14 columns; an empty column now gives its room to the text.
+#[test]
+fn names_and_actions_get_the_room_of_empty_columns() {
+    let mut app = app();
+    app.session.settings.show_panel = false;
+    add_row(
+        &mut app,
+        "Publish the permit form online",
+        "Ana Lopez",
+        "Dec 15",
+    );
+    add_row(
+        &mut app,
+        "Ask the EPA for historic data",
+        "Ben Okafor",
+        "Dec 16",
+    );
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Ben Okafor "), "{screen}");
+    assert!(
+        screen.contains("Publish the permit form online"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Support…"),
+        "the empty column still shows:\n{screen}"
     );
 }

@@ -18,18 +18,36 @@ pub struct BoardUi {
     pub note: usize,
     /// First content line shown, per pane (the view keeps the focused card in view).
     pub scroll: Vec<u16>,
+    /// The board and its note ids as last seen: a note that appears since (an undone
+    /// delete, a redone add) takes the focus, so the room sees it come back.
+    seen: Option<(String, Vec<u64>)>,
 }
 
 impl BoardUi {
-    /// Keeps the focus on a pane and note that exist.
+    /// Keeps the focus on a pane and note that exist; a note that was not there the
+    /// last time takes the focus.
     pub fn clamp(&mut self, session: &Session) {
-        let Some(board) = session
+        let Some((id, board)) = session
             .current_step()
             .board()
-            .and_then(|spec| session.boards.get(&spec.board))
+            .and_then(|spec| Some((&spec.board, session.boards.get(&spec.board)?)))
         else {
             return;
         };
+        let mut ids: Vec<u64> = board
+            .panes
+            .iter()
+            .flat_map(|p| p.notes.iter().map(|n| n.id))
+            .collect();
+        ids.sort_unstable();
+        if let Some((seen_board, seen)) = &self.seen
+            && seen_board == id
+            && let Some(&new) = ids.iter().rev().find(|n| seen.binary_search(n).is_err())
+            && let Some((p, i)) = board.locate(new)
+        {
+            (self.pane, self.note) = (p, i);
+        }
+        self.seen = Some((id.clone(), ids));
         self.pane = self.pane.min(board.panes.len().saturating_sub(1));
         let notes = board.panes.get(self.pane).map_or(0, |p| p.notes.len());
         self.note = self.note.min(notes.saturating_sub(1));
@@ -216,6 +234,22 @@ impl App {
         ))
     }
 
+    /// The first note wholly in view in a pane as it is scrolled now: where Tab lands,
+    /// so the pane does not jump (the note index of the pane left behind meant nothing
+    /// here and scrolled it).
+    fn first_note_in_view(&self, pane: usize) -> usize {
+        let scroll = self.board.scroll.get(pane).copied().unwrap_or(0);
+        self.board_layout()
+            .and_then(|l| {
+                let pl = l.pane(pane)?;
+                pl.cards
+                    .iter()
+                    .position(|s| s.y >= scroll && s.y + pl.card_h <= scroll + pl.inner.height)
+                    .or_else(|| pl.cards.iter().position(|s| s.y >= scroll))
+            })
+            .unwrap_or(0)
+    }
+
     /// Remembers each pane's scroll so that the focused card stays in view.
     fn follow_focus(&mut self) {
         self.board.clamp(&self.session);
@@ -262,6 +296,7 @@ impl App {
                     } else {
                         (p + panes - 1) % panes
                     };
+                    self.board.note = self.first_note_in_view(self.board.pane);
                 }
             }
             BoardAction::Ends { last } => self.board.note = if last { usize::MAX } else { 0 },

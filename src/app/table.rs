@@ -11,6 +11,7 @@ use crate::domain::session::Session;
 use crate::domain::template::{Activity, ColumnKind, ColumnSpec};
 use crate::domain::text::{sanitize_line, shorten};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
 use std::cell::Cell;
 
 /// Which rows the table shows.
@@ -42,16 +43,28 @@ pub struct TableUi {
     /// when the focus would leave it (set while drawing).
     pub top: Cell<usize>,
     pub left: Cell<usize>,
+    /// Row ids as last seen (sorted): a row that appears since (an undone delete, a
+    /// redone add) takes the focus when this table shows it.
+    seen: Option<Vec<u64>>,
 }
 
 impl TableUi {
-    /// Keeps the focus, the scope and the scroll inside what exists.
+    /// Keeps the focus, the scope and the scroll inside what exists; a row that was
+    /// not there the last time takes the focus.
     pub fn clamp(&mut self, session: &Session) {
         if let Scope::Initiative(id) = self.scope
             && session.initiative(id).is_none()
         {
             self.scope = Scope::Auto;
         }
+        let mut ids: Vec<u64> = session.plan.rows.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        if let Some(seen) = &self.seen
+            && let Some(&new) = ids.iter().rev().find(|n| seen.binary_search(n).is_err())
+        {
+            self.select(session, new);
+        }
+        self.seen = Some(ids);
         let rows = self.view(session).len();
         self.row = self.row.min(rows.saturating_sub(1));
         let columns = session.workshop.plan.columns.len();
@@ -421,7 +434,18 @@ impl App {
             ColumnKind::LongText => Editor::new(target, format!("{title}{then}"), &text, true),
             ColumnKind::Person => Editor::new(target, format!("{title}{then}"), &text, false)
                 .with_completions(self.session.plan.people(columns(&self.session))),
-            ColumnKind::Date => Editor::new(target, format!("{title}{then}"), &text, false),
+            ColumnKind::Date => {
+                let mut editor = Editor::new(target, format!("{title}{then}"), &text, false);
+                // A date is replaced, not added to ("someday" + "dec 15"): what is there
+                // shows selected, typing replaces it, an arrow key edits it instead.
+                if !text.is_empty() {
+                    editor.area.select_all();
+                    editor
+                        .area
+                        .set_selection_style(Style::default().add_modifier(Modifier::REVERSED));
+                }
+                editor
+            }
             ColumnKind::Status(values) => {
                 // Starts empty so that typing picks a value; Enter alone keeps it.
                 let now = crate::domain::plan::status_value(stored, values);
@@ -780,10 +804,30 @@ impl App {
             })
             .collect();
         if here.is_empty() {
-            return self.tell(format!(
-                "✓ Nothing to fix in this table; {} hints in others (w to switch)",
-                problems.len()
-            ));
+            // Hints in rows of this table that the filter hides, else in other tables.
+            let scope = self.table.initiative(&self.session);
+            let hidden = problems
+                .iter()
+                .filter(|p| {
+                    self.session
+                        .plan
+                        .row(p.row)
+                        .is_some_and(|r| scope.is_none_or(|i| r.initiative == i))
+                })
+                .count();
+            let others = problems.len() - hidden;
+            let plural = |n: usize| if n == 1 { "hint" } else { "hints" };
+            return self.tell(if hidden > 0 {
+                format!(
+                    "✓ Nothing to fix in the rows shown; {hidden} {} in rows the filter hides (Esc shows all)",
+                    plural(hidden)
+                )
+            } else {
+                format!(
+                    "✓ Nothing to fix in this table; {others} {} in others (w to switch)",
+                    plural(others)
+                )
+            });
         }
         let order = column_order(&self.session);
         let place = |c: usize| order.iter().position(|&k| k == c).unwrap_or(c);

@@ -10,6 +10,8 @@ use chrono::{Duration, NaiveDate};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProblemKind {
     NoOwner,
+    /// Several people in the owner cell: one answers for it, the others support.
+    SharedOwner,
     NoDate,
     InvalidDate,
     PastDate,
@@ -24,6 +26,7 @@ impl ProblemKind {
         let actions = if count == 1 { "action" } else { "actions" };
         let what = match self {
             ProblemKind::NoOwner => "need an owner",
+            ProblemKind::SharedOwner => "have more than one owner",
             ProblemKind::NoDate => "need a date",
             ProblemKind::InvalidDate => "have a date that is not a date",
             ProblemKind::PastDate => "are due in the past",
@@ -140,11 +143,17 @@ pub fn check(session: &Session, today: NaiveDate) -> Vec<Problem> {
                     key,
                     "no owner: who answers for this?".into(),
                 );
-            } else if NOBODY.contains(&who.to_lowercase().as_str()) {
+            } else if names_nobody(who) {
                 add(
                     ProblemKind::NoOwner,
                     key,
                     format!("{who:?} is not an owner: name one person who answers for it"),
+                );
+            } else if let n @ 2.. = owners(who) {
+                add(
+                    ProblemKind::SharedOwner,
+                    key,
+                    format!("{n} owners: one person answers for it (the others can support)"),
                 );
             }
         }
@@ -162,6 +171,32 @@ pub fn check(session: &Session, today: NaiveDate) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// An owner cell that names no one person: "TBD", "the team", "The whole team.".
+fn names_nobody(who: &str) -> bool {
+    let lower = who.trim().to_lowercase();
+    let mut rest = lower.trim_end_matches(['.', '!']).trim();
+    if rest.is_empty() {
+        // Only punctuation ("?", "-", "...").
+        return true;
+    }
+    while let Some(r) = ["the ", "whole ", "entire ", "all of ", "our "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        rest = r.trim_start();
+    }
+    NOBODY.contains(&rest) || NOBODY.contains(&lower.as_str())
+}
+
+/// How many people an owner cell names: "Ana, Ben", "Ana and Ben", "Ana & Ben",
+/// "Ana / Ben" are two.
+fn owners(who: &str) -> usize {
+    who.split([',', ';', '&', '/', '+'])
+        .flat_map(|part| part.split(" and "))
+        .filter(|name| !name.trim().is_empty())
+        .count()
 }
 
 fn date_problem(

@@ -30,11 +30,10 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     if let Some(date) = date {
         return Ok(date);
     }
-    if let Some(result) = offset(&text, today)
-        .or_else(|| weekday(&text, today))
-        .or_else(|| numeric(&text, today))
-        .or_else(|| named_month(&text, today))
-    {
+    if let Some(result) = with_weekday(&text, today) {
+        return result;
+    }
+    if let Some(result) = known_form(&text, today) {
         return result.and_then(in_range);
     }
     if let Some(why) = too_vague(&text) {
@@ -45,6 +44,112 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         Ok(when) => in_range(when.date_naive()),
         Err(_) => Err(format!("I cannot read it (try {EXAMPLES})")),
     }
+}
+
+/// The forms read here rather than by `interim`.
+fn known_form(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
+    offset(text, today)
+        .or_else(|| weekday(text, today))
+        .or_else(|| numeric(text, today))
+        .or_else(|| end_of(text, today))
+        .or_else(|| named_month(text, today))
+        .or_else(|| day_alone(text, today))
+}
+
+/// A date with its weekday in front, the way it is shown ("Tue 15 Dec 2026", "friday
+/// 27 november"): the weekday must be that date's.
+fn with_weekday(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
+    let (first, rest) = text.split_once(' ')?;
+    let first = first.trim_end_matches([',', '.']);
+    if first.len() < 3 {
+        return None;
+    }
+    let (name, day) = WEEKDAYS.iter().find(|(full, _)| full.starts_with(first))?;
+    // Only a calendar date: "fri next week" is not "next week" on a Friday.
+    let rest = rest.trim();
+    let date = match numeric(rest, today)
+        .or_else(|| named_month(rest, today))
+        .or_else(|| day_alone(rest, today))?
+    {
+        Ok(date) => date,
+        Err(_) => return None,
+    };
+    if date.weekday() == *day {
+        Some(in_range(date))
+    } else {
+        let said = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+        Some(Err(format!(
+            "{} is a {}, not a {said}",
+            date.format("%-d %B %Y"),
+            date.format("%A")
+        )))
+    }
+}
+
+/// `end of month`, `end of next month`, `end of year`, `end of week` (Friday),
+/// `end of q3`, and their short forms `eom`, `eoy`, `eow`.
+fn end_of(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
+    let what = match text {
+        "eow" => "week",
+        "eom" => "month",
+        "eoy" => "year",
+        _ => {
+            let rest = text
+                .strip_prefix("end of ")
+                .or_else(|| text.strip_prefix("the end of "))?;
+            rest.strip_prefix("the ")
+                .or_else(|| rest.strip_prefix("this "))
+                .unwrap_or(rest)
+        }
+    };
+    let month_end = |first: NaiveDate| first.checked_add_months(Months::new(1))?.pred_opt();
+    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1)?;
+    let date = match what {
+        "week" => {
+            let ahead = (7 + Weekday::Fri.num_days_from_monday()
+                - today.weekday().num_days_from_monday())
+                % 7;
+            today.checked_add_days(Days::new(u64::from(ahead)))
+        }
+        "month" => month_end(this_month),
+        "next month" => month_end(this_month.checked_add_months(Months::new(1))?),
+        "year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+        "next year" => NaiveDate::from_ymd_opt(today.year() + 1, 12, 31),
+        _ => return Some(Ok(last_day_of(quarter_of(what)? * 3, today))),
+    };
+    Some(date.ok_or_else(|| "too far away".to_string()))
+}
+
+/// `q1` … `q4`.
+fn quarter_of(word: &str) -> Option<u32> {
+    match word {
+        "q1" => Some(1),
+        "q2" => Some(2),
+        "q3" => Some(3),
+        "q4" => Some(4),
+        _ => None,
+    }
+}
+
+/// `the 15th`, `15th`: the next time that day of a month comes (today included).
+fn day_alone(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
+    let word = text.strip_prefix("the ").unwrap_or(text);
+    let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
+    if !(ordinal || text.starts_with("the ")) {
+        return None;
+    }
+    let day = day_of(word)?;
+    if day == 0 || day > 31 {
+        return Some(Err(format!("no month has a day {day}")));
+    }
+    let date = (0..13)
+        .filter_map(|k| {
+            let first = NaiveDate::from_ymd_opt(today.year(), today.month(), 1)?;
+            let month = first.checked_add_months(Months::new(k))?;
+            NaiveDate::from_ymd_opt(month.year(), month.month(), day)
+        })
+        .find(|d| *d >= today);
+    Some(date.ok_or_else(|| format!("no month has a day {day}")))
 }
 
 /// The stored form of a date cell, if it holds one: `YYYY-MM-DD`.
@@ -139,7 +244,14 @@ fn offset(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
             "two" => 2,
             "three" => 3,
             "four" => 4,
+            "five" => 5,
             "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
             _ => return None,
         };
         return offset_by(n, rest, today, explicit);
@@ -161,6 +273,7 @@ fn offset_by(
         "w" | "wk" | "wks" | "week" | "weeks" => {
             today.checked_add_days(Days::new(u64::from(n) * 7))
         }
+        "fortnight" | "fortnights" => today.checked_add_days(Days::new(u64::from(n) * 14)),
         "m" | "mo" | "mon" | "month" | "months" => today.checked_add_months(Months::new(n)),
         "y" | "yr" | "yrs" | "year" | "years" => n
             .checked_mul(12)
@@ -269,6 +382,19 @@ fn next_occurrence(day: u32, month: u32, today: NaiveDate) -> Result<NaiveDate, 
         .ok_or_else(|| format!("{} has no day {day}", month_name(month)))
 }
 
+/// The next last day of `month` (1-12), today included: "end of march" on 15 March is
+/// this March's end, not next year's.
+fn last_day_of(month: u32, today: NaiveDate) -> NaiveDate {
+    (today.year()..)
+        .filter_map(|y| {
+            NaiveDate::from_ymd_opt(y, month, 1)?
+                .checked_add_months(Months::new(1))?
+                .pred_opt()
+        })
+        .find(|d| *d >= today)
+        .expect("a month ends every year")
+}
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -325,27 +451,29 @@ fn day_of(word: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// `2026`, or `26` for 2026 (the short form the table shows in narrow columns).
 fn year_of(word: &str) -> Option<i32> {
-    (word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()))
-        .then(|| word.parse().ok())
-        .flatten()
+    if !word.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match word.len() {
+        4 => word.parse().ok(),
+        2 => word.parse::<i32>().ok().map(|y| 2000 + y),
+        _ => None,
+    }
 }
 
 /// `Dec 15`, `15 Dec`, `December 15, 2026`, `15th of december 2026`, `end of march`.
 fn named_month(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
     let words: Vec<&str> = text
-        .split([' ', ','])
+        .split([' ', ',', '.', '-'])
         .filter(|w| !w.is_empty() && *w != "of" && *w != "the")
         .collect();
     let (month, day, year) = match words.as_slice() {
-        ["end", m] => {
-            let month = month_of(m)?;
-            let first = next_occurrence(1, month, today).ok()?;
-            let last = first
-                .checked_add_months(Months::new(1))
-                .and_then(|d| d.pred_opt())?;
-            return Some(Ok(last));
-        }
+        // "mid march", "mid-march", "middle of march": the 15th.
+        ["mid" | "middle", m] => (month_of(m)?, 15, None),
+        ["mid" | "middle", m, y] => (month_of(m)?, 15, Some(year_of(y)?)),
+        ["end", m] => return Some(Ok(last_day_of(month_of(m)?, today))),
         ["end", m, y] => {
             let (month, year) = (month_of(m)?, year_of(y)?);
             let first = NaiveDate::from_ymd_opt(year, month, 1)?;
@@ -365,6 +493,20 @@ fn named_month(text: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>
             let name = month_name(month_of(m)?);
             return Some(Err(format!(
                 "which day in {name}? e.g. 15 {name} or end of {name}"
+            )));
+        }
+        [m, y] if month_of(m).is_some() && year_of(y).is_some() => {
+            let name = month_name(month_of(m)?);
+            let y = year_of(y)?;
+            return Some(Err(format!(
+                "which day in {name} {y}? e.g. 15 {name} {y} or end of {name} {y}"
+            )));
+        }
+        [q] if quarter_of(q).is_some() => {
+            let q = quarter_of(q)?;
+            let name = month_name(q * 3);
+            return Some(Err(format!(
+                "which day in Q{q}? e.g. end of Q{q} (the end of {name})"
             )));
         }
         _ => return None,

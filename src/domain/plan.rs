@@ -215,7 +215,8 @@ impl SortKey {
 /// Which rows the table view shows; the stored rows are untouched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
-    /// Owner cell contains this (lower case).
+    /// Owner cell names someone whose name (or a word of it) starts with this
+    /// (lower case): "ana" is Ana Lopez, not Dana.
     Owner(String),
     NoOwner,
     Status(String),
@@ -229,10 +230,10 @@ pub enum Filter {
 }
 
 impl Filter {
-    /// For the line above the table: "owner contains "ana"".
+    /// For the line above the table: "owner named "ana"".
     pub fn describe(&self) -> String {
         match self {
-            Filter::Owner(s) => format!("owner contains {s:?}"),
+            Filter::Owner(s) => format!("owner named {s:?}"),
             Filter::NoOwner => "no owner".into(),
             Filter::Status(s) => format!("status is {s}"),
             Filter::DueBy(d) => format!("due by {}", dates::long(*d)),
@@ -293,26 +294,24 @@ impl Filter {
                 .map(|d| Some(Filter::DueBy(d)))
                 .map_err(|e| format!("filter date: {e}"));
         }
+        // A name the room typed before a bare date: "sat" may be Satya, "fri" Frida.
+        let names_match = roles
+            .owner
+            .is_some_and(|o| plan.rows.iter().any(|r| names(r.cell(&columns[o].key), &t)));
+        if names_match {
+            return Ok(Some(Filter::Owner(t)));
+        }
         if let Ok(d) = dates::parse_date(&t, today) {
             return Ok(Some(Filter::DueBy(d)));
         }
-        let names_match = roles.owner.is_some_and(|o| {
-            plan.rows
-                .iter()
-                .any(|r| r.cell(&columns[o].key).to_lowercase().contains(&t))
-        });
-        Ok(Some(if names_match {
-            Filter::Owner(t)
-        } else {
-            Filter::Text(t)
-        }))
+        Ok(Some(Filter::Text(t)))
     }
 
     pub fn keeps(&self, row: &PlanRow, columns: &[ColumnSpec], roles: &Roles) -> bool {
         let cell = |i: Option<usize>| i.map(|i| row.cell(&columns[i].key)).unwrap_or("");
         let due = || dates::stored(cell(roles.due));
         match self {
-            Filter::Owner(s) => cell(roles.owner).to_lowercase().contains(s.as_str()),
+            Filter::Owner(s) => names(cell(roles.owner), s),
             Filter::NoOwner => cell(roles.owner).trim().is_empty(),
             Filter::Status(s) => {
                 let values: &[String] = match roles.status.map(|i| &columns[i].kind) {
@@ -330,6 +329,18 @@ impl Filter {
                 .any(|v| v.to_lowercase().contains(s.as_str())),
         }
     }
+}
+
+/// Whether a person cell names someone `typed` (lower case) stands for: a name, or a
+/// word of a name, starting with it ("ana" is "Ana Lopez" and "Lopez, Ana", not "Dana";
+/// "ana l" is "Ana Lopez"). Several names are separated by commas.
+fn names(cell: &str, typed: &str) -> bool {
+    let typed = typed.trim();
+    !typed.is_empty()
+        && cell.to_lowercase().split(',').any(|name| {
+            let name = name.trim();
+            name.starts_with(typed) || name.split_whitespace().any(|w| w.starts_with(typed))
+        })
 }
 
 impl Plan {

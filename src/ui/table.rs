@@ -24,6 +24,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Rows measured to size the columns: enough to be fair, few enough to stay fast.
 const MEASURED_ROWS: usize = 400;
+/// The width of a column with nothing in it (its title, cut).
+const EMPTY_MIN: usize = 8;
+/// A person column with names in it shows this much of them at least.
+const NAME_MIN: usize = 14;
 
 /// Everything the drawing needs, worked out once per frame.
 struct Ctx<'a> {
@@ -267,6 +271,7 @@ fn compact_summary(problems: &[Problem]) -> String {
         .map(|(kind, n)| {
             let what = match kind {
                 ProblemKind::NoOwner => "no owner",
+                ProblemKind::SharedOwner => "2+ owners",
                 ProblemKind::NoDate => "no date",
                 ProblemKind::InvalidDate => "not a date",
                 ProblemKind::PastDate => "past",
@@ -324,6 +329,7 @@ fn layout_columns(
         .zip(&columns)
         .map(|((min, _), c)| (*min).max(sanitize_line(&c.title).width().min(16)))
         .collect();
+    let mut filled = vec![false; n];
     for &i in rows.iter().take(MEASURED_ROWS) {
         let row = &ctx.session.plan.rows[i];
         for (k, c) in columns.iter().enumerate() {
@@ -331,7 +337,33 @@ fn layout_columns(
             if ctx.problem(row.id, &c.key).is_some() {
                 w += 2;
             }
+            filled[k] |= w > 0;
             ideal[k] = ideal[k].max(w.min(limits[k].1));
+        }
+    }
+    // What each column needs to be worth showing: an empty one only its title's start,
+    // a person column its names (the owner is what the plan step is about: "Ben Okaf…"
+    // beside an empty column was the wrong trade).
+    // Which columns show is chosen with the usual minimums (so the view does not
+    // fill up with empty columns); the widths then start from these needs.
+    let needs: Vec<usize> = limits
+        .iter()
+        .enumerate()
+        .map(|(k, &(min, _))| {
+            if k == 0 {
+                min
+            } else if !filled[k] {
+                min.min(EMPTY_MIN)
+            } else if columns[k].kind == ColumnKind::Person {
+                min.max(ideal[k].min(NAME_MIN))
+            } else {
+                min
+            }
+        })
+        .collect();
+    for k in 1..n {
+        if !filled[k] {
+            ideal[k] = needs[k];
         }
     }
     let gap = 1;
@@ -374,7 +406,7 @@ fn layout_columns(
     // whatever is left goes to the text columns.
     let mut widths: Vec<usize> = visible
         .iter()
-        .map(|&k| if k == 0 { first_width } else { limits[k].0 })
+        .map(|&k| if k == 0 { first_width } else { needs[k] })
         .collect();
     let used: usize = widths.iter().map(|w| w + gap).sum();
     let mut spare = width.saturating_sub(used);
@@ -401,7 +433,10 @@ fn layout_columns(
     let text_cols: Vec<usize> = visible
         .iter()
         .enumerate()
-        .filter(|(_, k)| matches!(columns[**k].kind, ColumnKind::Text | ColumnKind::LongText))
+        .filter(|(_, k)| {
+            matches!(columns[**k].kind, ColumnKind::Text | ColumnKind::LongText)
+                && (**k == 0 || filled[**k])
+        })
         .map(|(j, _)| j)
         .collect();
     if !text_cols.is_empty() && spare > 0 {
