@@ -1006,3 +1006,26 @@ fn names_and_actions_get_the_room_of_empty_columns() {
         "the empty column still shows:\n{screen}"
     );
 }
+
+#[test]
+fn a_paste_with_nothing_open_goes_into_the_focused_cell() {
+    let mut a = app();
+    add_row(
+        &mut a,
+        "Publish the permit form online",
+        "Ana",
+        "2026-12-15",
+    );
+    key(&mut a, KeyCode::Home);
+    key(&mut a, KeyCode::Right);
+    a.update(Action::Paste("Ben Okafor".into()));
+    assert!(a.editor.is_some(), "the paste waits in the cell's editor");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        column(&a, "owner")[0],
+        "Ben Okafor",
+        "the paste replaces the cell"
+    );
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(column(&a, "owner")[0], "Ana");
+}

@@ -222,12 +222,21 @@ impl App {
             Action::Table(a) => self.table_action(a),
             Action::EditKey(key) => self.edit_key(key),
             Action::Paste(text) => {
-                // A paste on a board with nothing open starts a note with it.
+                // A paste with nothing open starts a note on a board, or edits the
+                // focused cell of the table, so it never vanishes.
                 if self.editor.is_none()
                     && self.screen == Screen::Projector
                     && self.overlay.is_none()
                 {
-                    self.board_action(board::BoardAction::Add);
+                    if let Activity::Table(_) = self.activity() {
+                        // Like a spreadsheet, a paste replaces the cell (u undoes).
+                        self.table_action(table::TableAction::Edit);
+                        if let Some(editor) = &mut self.editor {
+                            editor.area.select_all();
+                        }
+                    } else {
+                        self.board_action(board::BoardAction::Add);
+                    }
                 }
                 if let Some(editor) = &mut self.editor {
                     editor.paste(&text);

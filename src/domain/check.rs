@@ -262,8 +262,8 @@ fn vague(action: &str) -> Option<String> {
         .map(|w| format!("starts with {w:?}: name a concrete result instead"))
 }
 
-/// Summary lines, most frequent problem first: "3 actions need an owner".
-pub fn summary(problems: &[Problem]) -> Vec<String> {
+/// How many rows have each kind of problem, most frequent first.
+pub fn counts(problems: &[Problem]) -> Vec<(ProblemKind, usize)> {
     let mut counts: std::collections::BTreeMap<ProblemKind, usize> = Default::default();
     for p in problems {
         *counts.entry(p.kind).or_default() += 1;
@@ -271,6 +271,11 @@ pub fn summary(problems: &[Problem]) -> Vec<String> {
     let mut counts: Vec<_> = counts.into_iter().collect();
     counts.sort_by_key(|(kind, n)| (std::cmp::Reverse(*n), *kind));
     counts
+}
+
+/// Summary lines, most frequent problem first: "3 actions need an owner".
+pub fn summary(problems: &[Problem]) -> Vec<String> {
+    counts(problems)
         .into_iter()
         .map(|(kind, n)| kind.summary(n))
         .collect()

@@ -260,13 +260,7 @@ fn render_summary(
 
 /// "3 no owner · 2 no date": the summary when the full sentences do not fit.
 fn compact_summary(problems: &[Problem]) -> String {
-    let mut counts: std::collections::BTreeMap<ProblemKind, usize> = Default::default();
-    for p in problems {
-        *counts.entry(p.kind).or_default() += 1;
-    }
-    let mut counts: Vec<_> = counts.into_iter().collect();
-    counts.sort_by_key(|(kind, n)| (std::cmp::Reverse(*n), *kind));
-    counts
+    crate::domain::check::counts(problems)
         .into_iter()
         .map(|(kind, n)| {
             let what = match kind {
