@@ -6,6 +6,7 @@
 //! and a pane scrolls so that the focused card is always in view.
 
 use super::editor;
+use super::text::{fit, shorten_to_width, wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::board::BoardUi;
@@ -20,7 +21,7 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::borrow::Cow;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Panes narrower or lower than this are paged instead.
 pub const MIN_PANE_W: u16 = 20;
@@ -336,83 +337,6 @@ pub fn vote_dots(votes: u32) -> Cow<'static, str> {
     }
 }
 
-/// Greedy word wrap by display width. Words longer than a line break between
-/// characters, never inside one (a wide character moves to the next line whole).
-/// Calls `emit` with each line until it returns false.
-pub fn wrap<'a>(text: &'a str, width: usize, mut emit: impl FnMut(&'a str) -> bool) {
-    let width = width.max(1);
-    for paragraph in text.split('\n') {
-        let mut rest = paragraph;
-        let mut first = true;
-        loop {
-            if !first {
-                rest = rest.trim_start_matches(' ');
-            }
-            if rest.is_empty() {
-                if first && !emit("") {
-                    return;
-                }
-                break;
-            }
-            first = false;
-            let (mut used, mut end, mut space) = (0usize, 0usize, None);
-            let mut fits_all = true;
-            for (i, c) in rest.char_indices() {
-                let w = c.width().unwrap_or(0);
-                if used + w > width {
-                    fits_all = false;
-                    if c == ' ' {
-                        space = Some(i);
-                    }
-                    break;
-                }
-                if c == ' ' {
-                    space = Some(i);
-                }
-                used += w;
-                end = i + c.len_utf8();
-            }
-            if fits_all {
-                if !emit(rest) {
-                    return;
-                }
-                break;
-            }
-            let cut = match space {
-                Some(s) if s > 0 => s,
-                // No room even for one character: take it anyway so we move on.
-                _ if end == 0 => rest.chars().next().map_or(rest.len(), char::len_utf8),
-                _ => end,
-            };
-            if !emit(rest[..cut].trim_end_matches(' ')) {
-                return;
-            }
-            rest = &rest[cut..];
-        }
-    }
-}
-
-/// `text` cut to `width` columns, with "…" when cut.
-fn shorten_to_width(text: &str, width: usize) -> Cow<'_, str> {
-    if text.width() <= width {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(format!("{}…", fit(text, width.saturating_sub(1))))
-    }
-}
-
-/// The longest start of `line` that fits in `width` columns.
-fn fit(line: &str, width: usize) -> &str {
-    let mut used = 0;
-    for (i, c) in line.char_indices() {
-        used += c.width().unwrap_or(0);
-        if used > width {
-            return &line[..i];
-        }
-    }
-    line
-}
-
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(id) = app.board_id() else { return };
     let Some(board) = app.session.boards.get(&id) else {
@@ -706,13 +630,6 @@ mod tests {
             true
         });
         out
-    }
-
-    #[test]
-    fn wraps_words_and_breaks_long_ones() {
-        assert_eq!(lines("call the mayor", 8), ["call the", "mayor"]);
-        assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(lines("one\n\ntwo", 10), ["one", "", "two"]);
     }
 
     #[test]

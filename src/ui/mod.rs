@@ -9,6 +9,7 @@ pub mod panel;
 pub mod projector;
 pub mod setup;
 pub mod table;
+pub mod text;
 pub mod theme;
 
 use crate::app::{App, Screen};

@@ -17,7 +17,7 @@ const SIDE_PANEL_WIDTH: u16 = 110;
 fn areas(area: Rect, app: &App) -> [Rect; 6] {
     // The room's instruction gets a second row only when it needs one.
     let instruction = &app.session.current_step().instruction;
-    let instruction_rows = if instruction.chars().count() + 2 > area.width as usize {
+    let instruction_rows = if instruction.chars().count() > area.width as usize {
         2
     } else {
         1

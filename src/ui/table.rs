@@ -3,6 +3,7 @@
 //! row's detail. The editor opens over the cell it edits.
 
 use super::editor as editor_view;
+use super::text::wrap_lines;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::editor::{EditTarget, Editor};
@@ -20,7 +21,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use std::collections::HashMap;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Rows measured to size the columns: enough to be fair, few enough to stay fast.
 const MEASURED_ROWS: usize = 400;
@@ -176,7 +177,7 @@ fn render_tabs(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
             format!("{}/{} ", at + 1, tabs.len()),
             theme.muted(),
         ));
-        spans.push(Span::styled(fit(&tabs[at].0, room), theme.selected()));
+        spans.push(Span::styled(shorten(&tabs[at].0, room), theme.selected()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     let hint_width = (hint.width() as u16).min(area.width);
@@ -221,7 +222,10 @@ fn render_summary(
     let [l, r] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(
-        Paragraph::new(Span::styled(fit(&right, r.width as usize), theme.accent())),
+        Paragraph::new(Span::styled(
+            shorten(&right, r.width as usize),
+            theme.accent(),
+        )),
         r,
     );
     let room = l.width as usize;
@@ -255,7 +259,7 @@ fn render_summary(
             )
         }
     };
-    frame.render_widget(Paragraph::new(Span::styled(fit(&text, room), style)), l);
+    frame.render_widget(Paragraph::new(Span::styled(shorten(&text, room), style)), l);
 }
 
 /// "3 no owner · 2 no date": the summary when the full sentences do not fit.
@@ -643,10 +647,10 @@ fn render_grid(
             header_style
         };
         let shown = if j + 1 == cols.len() && more_right {
-            let t = fit(&title, w.saturating_sub(2));
+            let t = shorten(&title, w.saturating_sub(2));
             format!("{t:<pad$} ▶", pad = w.saturating_sub(2))
         } else {
-            fit(&title, w)
+            shorten(&title, w)
         };
         buf.set_stringn(x, area.y, format!("{shown:<w$}"), w, style);
         placement.columns.push((k, x, w as u16));
@@ -666,7 +670,7 @@ fn render_grid(
                     match spec.kind {
                         ColumnKind::Text | ColumnKind::LongText => {
                             let extra = usize::from(ctx.problem(row.id, &spec.key).is_some()) * 2;
-                            wrap(
+                            wrap_lines(
                                 &sanitize(row.cell(&spec.key)),
                                 w.saturating_sub(extra).max(1),
                                 max_lines,
@@ -732,7 +736,7 @@ fn render_grid(
             buf.set_stringn(
                 x,
                 yy,
-                fit(&name, initiative_width),
+                shorten(&name, initiative_width),
                 initiative_width,
                 theme.muted(),
             );
@@ -758,11 +762,12 @@ fn render_grid(
                     let problem = ctx.problem(row.id, &spec.key);
                     let raw = sanitize(row.cell(&spec.key));
                     let (lines, style) = match problem {
-                        Some(p) if raw.trim().is_empty() => {
-                            (vec![fit(&format!("▲ {}", placeholder(p.kind)), w)], style)
-                        }
+                        Some(p) if raw.trim().is_empty() => (
+                            vec![shorten(&format!("▲ {}", placeholder(p.kind)), w)],
+                            style,
+                        ),
                         Some(_) => {
-                            let mut lines = wrap(&raw, w.saturating_sub(2).max(1), h);
+                            let mut lines = wrap_lines(&raw, w.saturating_sub(2).max(1), h);
                             if let Some(first) = lines.first_mut() {
                                 *first = format!("▲ {first}");
                             }
@@ -771,13 +776,13 @@ fn render_grid(
                             }
                             (lines, style)
                         }
-                        None => (wrap(&raw, w, h), style),
+                        None => (wrap_lines(&raw, w, h), style),
                     };
                     for (dy, line) in lines.iter().enumerate().take(h) {
                         buf.set_stringn(x, yy + dy as u16, line, w, style);
                     }
                 } else {
-                    buf.set_stringn(x, yy, fit(&text, w), w, style);
+                    buf.set_stringn(x, yy, shorten(&text, w), w, style);
                 }
             } else if cell_focused {
                 buf.set_style(Rect::new(x, yy, w as u16, 1), theme.selected());
@@ -871,12 +876,12 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, view: &[us
         if text.trim().is_empty() {
             lines.push(Line::from(Span::styled("   —", theme.muted())));
         } else {
-            for l in wrap(&text, width, usize::MAX) {
+            for l in wrap_lines(&text, width, usize::MAX) {
                 lines.push(Line::from(Span::styled(format!("   {l}"), style)));
             }
         }
         for p in problems {
-            for l in wrap(&format!("▲ {}", p.message), width, usize::MAX) {
+            for l in wrap_lines(&format!("▲ {}", p.message), width, usize::MAX) {
                 lines.push(Line::from(Span::styled(format!("   {l}"), theme.error())));
             }
         }
@@ -1002,76 +1007,9 @@ fn render_editor(
     let _ = app;
 }
 
-/// Text cut to `width` columns, an ellipsis marking the cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Word-wrapped lines of at most `width` columns; when text remains after
-/// `max_lines`, the last line ends in an ellipsis.
-pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let width = width.max(1);
-    let max_lines = max_lines.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    for paragraph in text.split('\n') {
-        wrap_paragraph(paragraph, width, &mut lines);
-        if lines.len() > max_lines {
-            break;
-        }
-    }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            *last = fit(&format!("{last} …"), width);
-        }
-    }
-    lines
-}
-
-fn wrap_paragraph(paragraph: &str, width: usize, lines: &mut Vec<String>) {
-    let mut line = String::new();
-    let mut used = 0;
-    for word in paragraph.split_whitespace() {
-        let ww = word.width();
-        if used > 0 && used + 1 + ww <= width {
-            line.push(' ');
-            line.push_str(word);
-            used += 1 + ww;
-            continue;
-        }
-        if used > 0 {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        for c in word.chars() {
-            // A word longer than the line is cut.
-            let cw = c.width().unwrap_or(0);
-            if used + cw > width && used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += cw;
-        }
-    }
-    lines.push(line);
+/// Text cut to `width` columns as an owned string, "…" marking the cut.
+fn shorten(text: &str, width: usize) -> String {
+    super::text::shorten_to_width(text, width).into_owned()
 }
 
 #[cfg(test)]
@@ -1080,13 +1018,16 @@ mod tests {
 
     #[test]
     fn wrapping_and_fitting_respect_display_width() {
-        assert_eq!(fit("会議室の予約", 7), "会議室…");
+        assert_eq!(shorten("会議室の予約", 7), "会議室…");
         assert_eq!(
-            wrap("one two three four", 9, 5),
+            wrap_lines("one two three four", 9, 5),
             ["one two", "three", "four"]
         );
-        assert_eq!(wrap("one two three four", 9, 2), ["one two", "three …"]);
-        assert_eq!(wrap("a\nb", 10, 5), ["a", "b"]);
-        assert_eq!(wrap("abcdefghij", 4, 5), ["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap_lines("one two three four", 9, 2),
+            ["one two", "three …"]
+        );
+        assert_eq!(wrap_lines("a\nb", 10, 5), ["a", "b"]);
+        assert_eq!(wrap_lines("abcdefghij", 4, 5), ["abcd", "efgh", "ij"]);
     }
 }
