@@ -1,0 +1,283 @@
+//! The action-plan table: a line of tables (one per initiative, then all), the plan
+//! check's summary, and a grid whose focused column always shows; or the focused
+//! row's detail. The editor opens over the cell it edits.
+
+mod columns;
+mod detail;
+mod grid;
+
+use detail::{render_detail, render_editor};
+use grid::render_grid;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::editor::EditTarget;
+use crate::domain::check::{self, Problem, ProblemKind};
+use crate::domain::session::Session;
+use crate::domain::template::ColumnSpec;
+use crate::domain::text::sanitize_line;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::collections::HashMap;
+use unicode_width::UnicodeWidthStr;
+
+/// Everything the drawing needs, worked out once per frame.
+struct Ctx<'a> {
+    session: &'a Session,
+    columns: &'a [ColumnSpec],
+    theme: &'a Theme,
+    today: NaiveDate,
+    /// Problems by row id.
+    problems: HashMap<u64, Vec<&'a Problem>>,
+    /// All rows of the table's scope (before the filter): for the summary.
+    scope_ids: Vec<u64>,
+    all_view: bool,
+}
+
+impl Ctx<'_> {
+    fn problem(&self, row: u64, key: &str) -> Option<&Problem> {
+        self.problems
+            .get(&row)?
+            .iter()
+            .find(|p| p.column == key)
+            .copied()
+    }
+}
+
+/// One row slot of the grid: a stored row, or the row being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Row(usize),
+    New,
+}
+
+/// Where the grid drew things, for the editor to open on top of them.
+#[derive(Default)]
+struct Placement {
+    /// (slot, y, height)
+    rows: Vec<(Slot, u16, u16)>,
+    /// (template column, x, width)
+    columns: Vec<(usize, u16, u16)>,
+    /// "rows 10–15 of 16" when not every row shows.
+    range: Option<String>,
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let session = &app.session;
+    let ui = &app.table;
+    let columns = session.workshop.plan.columns.as_slice();
+    if area.height < 3 || area.width < 10 || columns.is_empty() {
+        return;
+    }
+    let today = app.today();
+    let all_problems = check::check(session, today);
+    let initiative = ui.initiative(session);
+    let mut problems: HashMap<u64, Vec<&Problem>> = HashMap::new();
+    for p in &all_problems {
+        problems.entry(p.row).or_default().push(p);
+    }
+    let scope_ids: Vec<u64> = session
+        .plan
+        .rows
+        .iter()
+        .filter(|r| initiative.is_none_or(|i| r.initiative == i))
+        .map(|r| r.id)
+        .collect();
+    let ctx = Ctx {
+        session,
+        columns,
+        theme,
+        today,
+        problems,
+        scope_ids,
+        all_view: initiative.is_none(),
+    };
+    let view = ui.view(session);
+    let [tabs, summary, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    render_tabs(frame, tabs, app, &ctx);
+    let editing = match app.editor.as_ref().map(|e| &e.target) {
+        Some(EditTarget::Table(edit)) => Some(edit),
+        _ => None,
+    };
+    let placement = if ui.detail {
+        render_detail(frame, body, app, &ctx, &view)
+    } else {
+        render_grid(frame, body, app, &ctx, &view, editing)
+    };
+    render_summary(frame, summary, app, &ctx, &view, placement.range.as_deref());
+    if let Some(editor) = &app.editor
+        && let EditTarget::Table(edit) = &editor.target
+    {
+        render_editor(frame, body, app, &ctx, editor, edit, &placement);
+    }
+}
+
+/// "Permits online (3) │ Open data (2) │ All (5)", the showing one reversed.
+fn render_tabs(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
+    let theme = ctx.theme;
+    let session = ctx.session;
+    let current = app.table.initiative(session);
+    let count = |id: Option<u64>| {
+        session
+            .plan
+            .rows
+            .iter()
+            .filter(|r| id.is_none_or(|i| r.initiative == i))
+            .count()
+    };
+    let mut tabs: Vec<(String, bool)> = session
+        .initiatives
+        .iter()
+        .map(|i| {
+            (
+                format!(" {} ({}) ", sanitize_line(&i.name), count(Some(i.id))),
+                current == Some(i.id),
+            )
+        })
+        .collect();
+    if tabs.is_empty() {
+        tabs.push((format!(" All actions ({}) ", count(None)), true));
+    } else {
+        tabs.push((format!(" All ({}) ", count(None)), current.is_none()));
+    }
+    let hint = if session.initiatives.is_empty() {
+        " i: add initiatives "
+    } else {
+        " w / W: tables "
+    };
+    let full: usize = tabs.iter().map(|(t, _)| t.width() + 1).sum::<usize>() + hint.width();
+    let mut spans = Vec::new();
+    if full <= area.width as usize {
+        for (i, (text, on)) in tabs.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled("│", theme.muted()));
+            }
+            let style = if *on { theme.selected() } else { theme.base() };
+            spans.push(Span::styled(text.clone(), style));
+        }
+    } else {
+        // Too many to list: the showing one, and where it is in the list.
+        let at = tabs.iter().position(|(_, on)| *on).unwrap_or(0);
+        let room = (area.width as usize).saturating_sub(hint.width() + 12);
+        spans.push(Span::styled(
+            format!("{}/{} ", at + 1, tabs.len()),
+            theme.muted(),
+        ));
+        spans.push(Span::styled(shorten(&tabs[at].0, room), theme.selected()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let hint_width = (hint.width() as u16).min(area.width);
+    let hint_area = Rect::new(area.right() - hint_width, area.y, hint_width, 1);
+    if full <= area.width as usize || area.width > 30 {
+        frame.render_widget(Paragraph::new(Span::styled(hint, theme.muted())), hint_area);
+    }
+}
+
+/// The plan check's summary for this table, and the view's sort and filter.
+fn render_summary(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    ctx: &Ctx,
+    view: &[usize],
+    range: Option<&str>,
+) {
+    let theme = ctx.theme;
+    let ui = &app.table;
+    let mut right: Vec<String> = Vec::new();
+    if let Some(filter) = &ui.filter {
+        right.push(format!(
+            "{} ({} of {})",
+            filter.describe(),
+            view.len(),
+            ctx.scope_ids.len()
+        ));
+    }
+    if let Some(key) = ui.sort {
+        right.push(format!("by {}", key.label()));
+    }
+    right.extend(range.map(String::from));
+    let right = if right.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", right.join(" · "))
+    };
+    let right_width = (right.width() as u16)
+        .min(area.width / 2 + 10)
+        .min(area.width);
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            shorten(&right, r.width as usize),
+            theme.accent(),
+        )),
+        r,
+    );
+    let room = l.width as usize;
+    let in_scope: Vec<Problem> = ctx
+        .scope_ids
+        .iter()
+        .flat_map(|id| ctx.problems.get(id).into_iter().flatten())
+        .map(|p| (*p).clone())
+        .collect();
+    // The focused cell's own problem comes first: it is what the room looks at.
+    let focused = view.get(app.table.row).and_then(|&i| {
+        let row = &ctx.session.plan.rows[i];
+        let spec = ctx.columns.get(app.table.column)?;
+        ctx.problem(row.id, &spec.key)
+            .map(|p| format!(" ▲ {}: {}", sanitize_line(&spec.title), p.message))
+    });
+    let (text, style) = if let Some(message) = focused.filter(|_| !app.table.detail) {
+        (message, theme.error())
+    } else if ctx.scope_ids.is_empty() {
+        (String::new(), theme.muted())
+    } else if in_scope.is_empty() {
+        (" ✓ Plan check: nothing to fix".to_string(), theme.ok())
+    } else {
+        let full = format!(" ▲ {} · ! next", check::summary(&in_scope).join(" · "));
+        if full.width() <= room {
+            (full, theme.error())
+        } else {
+            (
+                format!(" ▲ {} · ! next", compact_summary(&in_scope)),
+                theme.error(),
+            )
+        }
+    };
+    frame.render_widget(Paragraph::new(Span::styled(shorten(&text, room), style)), l);
+}
+
+/// "3 no owner · 2 no date": the summary when the full sentences do not fit.
+fn compact_summary(problems: &[Problem]) -> String {
+    crate::domain::check::counts(problems)
+        .into_iter()
+        .map(|(kind, n)| {
+            let what = match kind {
+                ProblemKind::NoOwner => "no owner",
+                ProblemKind::SharedOwner => "2+ owners",
+                ProblemKind::NoDate => "no date",
+                ProblemKind::InvalidDate => "not a date",
+                ProblemKind::PastDate => "past",
+                ProblemKind::BeyondHorizon => "too far",
+                ProblemKind::VagueAction => "vague",
+                ProblemKind::NoKpi => "no KPI",
+            };
+            format!("{n} {what}")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Text cut to `width` columns as an owned string, "…" marking the cut.
+fn shorten(text: &str, width: usize) -> String {
+    super::text::shorten_to_width(text, width).into_owned()
+}
