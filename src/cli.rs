@@ -90,15 +90,17 @@ fn run(cli: Cli) -> Result<(), String> {
             });
             let session = Session::new(template, &crate::domain::text::sanitize_line(&title), now);
             let path = storage::unique_path(&dir, &session.title);
+            let lock = storage::lock(&path).map_err(|e| e.to_string())?;
             // Saved at once, so even a session quit in the first second exists.
             storage::save(&path, &storage::to_json(&session)).map_err(|e| e.to_string())?;
-            open_app(session, path, clock)
+            open_app(session, path, clock, lock)
         }
         Command::Open { session } => {
             let path = storage::find_session(&dir, &session).map_err(|e| e.to_string())?;
             let session = storage::load(&path).map_err(|e| e.to_string())?;
             need_terminal()?;
-            open_app(session, path, clock)
+            let lock = storage::lock(&path).map_err(|e| e.to_string())?;
+            open_app(session, path, clock, lock)
         }
         Command::Demo => {
             need_terminal()?;
@@ -106,8 +108,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             session.title = format!("{} (demo)", session.title);
             let path = storage::unique_path(&dir, &session.title);
+            let lock = storage::lock(&path).map_err(|e| e.to_string())?;
             storage::save(&path, &storage::to_json(&session)).map_err(|e| e.to_string())?;
-            open_app(session, path, clock)
+            open_app(session, path, clock, lock)
         }
         Command::List => {
             list(&dir);
@@ -166,7 +169,13 @@ fn need_terminal() -> Result<(), String> {
     }
 }
 
-fn open_app(session: Session, path: PathBuf, clock: Arc<dyn Clock>) -> Result<(), String> {
+/// Runs the app on a session whose lock we hold; the lock goes when the app ends.
+fn open_app(
+    session: Session,
+    path: PathBuf,
+    clock: Arc<dyn Clock>,
+    _lock: storage::SessionLock,
+) -> Result<(), String> {
     let mut app = App::new(session, path.clone(), clock);
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
     app.offset = *chrono::Local::now().offset();

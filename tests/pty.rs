@@ -118,6 +118,16 @@ fn start_step_quit_restore_and_resume() {
     run.wait_for("running");
     run.keys(b"n");
     run.wait_for("STEP 2 OF 6");
+
+    // A second convene in another terminal must not open (and overwrite) it.
+    let mut second = Run::start(dir.path(), &["open", "pty-run"]);
+    assert!(!second.wait_exit(), "the second convene refuses");
+    assert!(
+        second.text().contains("already open in another convene"),
+        "{}",
+        second.text()
+    );
+
     run.keys(b"q");
     run.wait_for("Quit convene?");
     run.keys(b"y");

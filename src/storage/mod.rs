@@ -160,6 +160,42 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Held while a session is open, so a second convene cannot open the same file and
+/// overwrite it from another terminal. The operating system releases it if we crash.
+pub struct SessionLock {
+    path: PathBuf,
+    _file: std::fs::File,
+}
+
+pub fn lock(session: &Path) -> Result<SessionLock, StorageError> {
+    let mut name = session.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    let path = session.with_file_name(name);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| err(dir, e.to_string()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| err(&path, e.to_string()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(SessionLock { path, _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(err(
+            session,
+            "already open in another convene; close that one first",
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(err(&path, e.to_string())),
+    }
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 /// One line of `convene list`.
 pub struct Listed {
     pub path: PathBuf,
@@ -271,6 +307,18 @@ mod tests {
                 .reason
                 .contains("not a valid session")
         );
+    }
+
+    #[test]
+    fn a_session_opens_in_one_convene_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let held = lock(&path).unwrap();
+        let again = lock(&path).err().expect("a second lock is refused");
+        assert!(again.reason.contains("already open"), "{again}");
+        drop(held);
+        assert!(lock(&path).is_ok(), "free again once the first is closed");
+        assert_eq!(list(dir.path()).len(), 0, "lock files are not sessions");
     }
 
     #[test]
