@@ -154,3 +154,26 @@ fn a_long_message_wins_the_status_line_over_the_budget() {
     assert!(s.contains(message), "{s}");
     assert!(s.contains("on schedule · ? help"), "the verdict stays: {s}");
 }
+
+#[test]
+fn the_full_screen_clock_is_bigger_and_keeps_the_stage_in_words() {
+    let (mut app, clock) = app();
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::seconds(5));
+    let glyph_rows = |s: &str| s.lines().filter(|l| l.contains('█')).count();
+    let normal = screen(&app, 200, 60);
+    app.handle_key(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('Z'),
+    ));
+    let zoomed = screen(&app, 200, 60);
+    assert!(glyph_rows(&zoomed) > glyph_rows(&normal), "{zoomed}");
+    assert!(
+        zoomed.contains("ON TIME") && zoomed.contains("STEP 1 OF 6"),
+        "{zoomed}"
+    );
+    assert!(!zoomed.contains("Facilitator"), "nothing but the clock");
+    app.handle_key(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('Z'),
+    ));
+    assert_eq!(screen(&app, 200, 60), normal);
+}

@@ -14,6 +14,8 @@ pub enum Action {
     Rebalance,
     // What is on screen.
     TogglePanel,
+    /// The clock alone, as big as the screen allows.
+    ToggleZoom,
     ToggleHelp,
     /// Scrolls the help overlay by this many lines.
     ScrollHelp(i16),

@@ -18,6 +18,10 @@ pub const GLOBAL_HELP: Help = &[
         "f",
         "show / hide the facilitator panel (tips, challenges, budget)",
     ),
+    (
+        "Z",
+        "the clock alone, as big as the screen allows (Z again: back)",
+    ),
     ("i", "initiatives and session title"),
     ("u / Ctrl-R", "undo / redo"),
     (
@@ -112,6 +116,7 @@ fn global_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('-' | '_') => Action::RemoveMinute,
         KeyCode::Char('R') => Action::Rebalance,
         KeyCode::Char('f') => Action::TogglePanel,
+        KeyCode::Char('Z') => Action::ToggleZoom,
         KeyCode::Char('i') => Action::ToggleSetup,
         KeyCode::Char('u') => Action::Undo,
         KeyCode::Char('U') => Action::Redo,

@@ -64,6 +64,8 @@ pub struct App {
     /// Use colour at all (`NO_COLOR` turns it off).
     pub colour: bool,
     pub should_quit: bool,
+    /// Only the clock is on screen (for long stretches of group work).
+    pub zoom: bool,
     /// First line of the help overlay shown (it scrolls on small screens).
     pub help_scroll: u16,
     /// The last save failed: shown until a save succeeds.
@@ -95,6 +97,7 @@ impl App {
             status: None,
             colour: true,
             should_quit: false,
+            zoom: false,
             help_scroll: 0,
             save_error: None,
             offset: chrono::FixedOffset::east_opt(0).expect("zero offset"),
@@ -150,6 +153,7 @@ impl App {
                 });
                 self.touch();
             }
+            Action::ToggleZoom => self.zoom = !self.zoom,
             Action::TogglePanel => {
                 self.session.settings.show_panel = !self.session.settings.show_panel;
                 self.touch();

@@ -38,12 +38,18 @@ pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, theme: &Them
         );
         return;
     }
-    let (size, scale) = match area.height {
-        h if h >= 17 && area.width as usize >= 16 * text.chars().count() => (PixelSize::Full, 2),
-        h if h >= 9 => (PixelSize::Full, 1),
-        _ => (PixelSize::Quadrant, 1),
+    // The largest Full-size multiple that fits with the label under it; Quadrant
+    // glyphs (half the size) where even Full does not fit.
+    let chars = text.chars().count() as u16;
+    let scale = ((area.height - 1) / 8).min(area.width / (8 * chars));
+    let (size, scale) = if scale >= 1 {
+        (PixelSize::Full, scale)
+    } else {
+        (PixelSize::Quadrant, 1)
     };
     let glyph_rows = if size == PixelSize::Full { 8 } else { 4 } * scale;
+    // Centred in the height it was given (the full-screen clock has rows to spare).
+    let top = area.y + (area.height - glyph_rows - 1) / 2;
     let big = BigText::builder()
         .pixel_size(size)
         .style(style)
@@ -51,6 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, theme: &Them
         .alignment(Alignment::Center)
         .build();
     let big_area = Rect {
+        y: top,
         height: glyph_rows,
         ..area
     };
@@ -64,8 +71,8 @@ pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, theme: &Them
         render_scaled(frame.buffer_mut(), big, big_area, scale);
     }
     let label_area = Rect {
-        y: area.y + glyph_rows,
-        height: area.height - glyph_rows,
+        y: top + glyph_rows,
+        height: 1,
         ..area
     };
     frame.render_widget(

@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     match app.screen {
+        Screen::Projector if app.zoom => projector::render_zoom(frame, area, app, &theme),
         Screen::Projector => projector::render(frame, area, app, &theme),
         Screen::Setup => setup::render(frame, area, app, &theme),
     }

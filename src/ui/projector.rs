@@ -171,6 +171,19 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Span::styled(right, theme.muted())), r);
 }
 
+/// The clock alone: the step's title above it, the budget below, nothing else.
+pub fn render_zoom(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [header, clock, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, header, app, theme);
+    countdown::render(frame, clock, &app.session.countdown(app.now()), theme);
+    render_status(frame, status, app, theme);
+}
+
 /// Very small terminals: time, stage and step as plain text; never a panic.
 pub fn render_tiny(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
