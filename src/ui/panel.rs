@@ -2,6 +2,7 @@
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::domain::template::StepSpec;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +11,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let step = app.session.current_step();
+    if area.height == 1 {
+        render_line(frame, area, step, theme);
+        return;
+    }
     let mut lines: Vec<Line> = Vec::new();
     if !step.tips.is_empty() {
         lines.push(Line::from(Span::styled("Tips", theme.accent())));
@@ -91,4 +96,18 @@ fn budget_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let verdict = budget.verdict();
     lines.push(Line::from(Span::styled(verdict, theme.title())));
     lines
+}
+
+/// The panel on one line: the step's first challenge and its remedy, else its first tip.
+fn render_line(frame: &mut Frame, area: Rect, step: &StepSpec, theme: &Theme) {
+    let (mark, text) = match (step.challenges.first(), step.tips.first()) {
+        (Some(c), _) => ("▲", format!("{} → {}", c.challenge, c.remedy)),
+        (None, Some(tip)) => ("•", tip.clone()),
+        (None, None) => return,
+    };
+    let line = Line::from(vec![
+        Span::styled(format!(" {mark} "), theme.accent()),
+        Span::styled(text, theme.muted()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }

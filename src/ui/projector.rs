@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use super::{activity, countdown, panel};
 use crate::app::App;
+use crate::domain::template::Activity;
 use crate::domain::text::shorten;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -35,7 +36,7 @@ fn areas(area: Rect, app: &App) -> [Rect; 6] {
 
 /// Where the step's activity goes on a screen of this size.
 pub fn activity_area(area: Rect, app: &App) -> Rect {
-    split_body(areas(area, app)[4], app.session.settings.show_panel).0
+    split_body(areas(area, app)[4], app).0
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -54,7 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     countdown::render(frame, clock, &countdown, theme);
     render_strip(frame, strip, app, theme);
 
-    let (activity_area, panel_area) = split_body(body, session.settings.show_panel);
+    let (activity_area, panel_area) = split_body(body, app);
     activity::render(frame, activity_area, app, theme);
     if let Some(panel_area) = panel_area {
         panel::render(frame, panel_area, app, theme);
@@ -62,19 +63,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_status(frame, status, app, theme);
 }
 
-fn split_body(body: Rect, show_panel: bool) -> (Rect, Option<Rect>) {
-    if !show_panel {
+fn split_body(body: Rect, app: &App) -> (Rect, Option<Rect>) {
+    if !app.session.settings.show_panel {
         return (body, None);
     }
+    // Boards and the table need every row a short screen has: the panel shrinks to
+    // one line there (`f` still hides it).
+    let busy = !matches!(app.activity(), Activity::Briefing(_));
     if body.width >= SIDE_PANEL_WIDTH {
         let panel_width = (body.width / 3).min(60);
         let [a, p] =
             Layout::horizontal([Constraint::Min(20), Constraint::Length(panel_width)]).areas(body);
         (a, Some(p))
     } else if body.height >= 14 {
+        let panel_height = if busy && body.height < 24 {
+            1
+        } else {
+            body.height * 2 / 5
+        };
         let [a, p] =
-            Layout::vertical([Constraint::Min(6), Constraint::Length(body.height * 2 / 5)])
-                .areas(body);
+            Layout::vertical([Constraint::Min(6), Constraint::Length(panel_height)]).areas(body);
         (a, Some(p))
     } else {
         (body, None)
