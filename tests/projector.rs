@@ -177,3 +177,31 @@ fn the_full_screen_clock_is_bigger_and_keeps_the_stage_in_words() {
     ));
     assert_eq!(screen(&app, 200, 60), normal);
 }
+
+/// Where `text` starts on the screen, cell by cell.
+fn find_on_screen(app: &App, text: &str) -> (u16, u16) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| convene::ui::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let n = text.chars().count();
+    (0..24u16)
+        .find_map(|y| {
+            let line: Vec<&str> = (0..80u16).map(|x| buffer[(x, y)].symbol()).collect();
+            (0..=80 - n)
+                .find(|&x| line[x..x + n].concat() == text)
+                .map(|x| (x as u16, y))
+        })
+        .unwrap_or_else(|| panic!("{text:?} is not on screen"))
+}
+
+#[test]
+fn a_click_on_the_agenda_strip_goes_to_that_step() {
+    let (mut app, _) = app();
+    app.viewport = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let (column, row) = find_on_screen(&app, "4 Assign");
+    app.update(Action::Click { column, row });
+    assert_eq!(app.session.timing.current, 3, "the click went to step 4");
+    let (column, row) = find_on_screen(&app, "1 Review");
+    app.update(Action::Click { column, row });
+    assert_eq!(app.session.timing.current, 0, "and back to step 1");
+}

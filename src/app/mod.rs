@@ -397,7 +397,10 @@ impl App {
 
     fn click(&mut self, column: u16, row: u16) {
         if self.editor.is_none() && self.overlay.is_none() && self.screen == Screen::Projector {
-            self.board_click(column, row);
+            match crate::ui::projector::step_at(self.viewport, self, column, row) {
+                Some(step) => self.go_to(step),
+                None => self.board_click(column, row),
+            }
         }
     }
 }

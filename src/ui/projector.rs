@@ -113,12 +113,31 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// Columns each step's segment takes in the agenda strip.
+fn segment_width(strip: Rect, steps: usize) -> usize {
+    (strip.width as usize / steps).max(4)
+}
+
+/// The step whose segment of the agenda strip is at a screen position, for clicks.
+pub fn step_at(screen: Rect, app: &App, column: u16, row: u16) -> Option<usize> {
+    if app.zoom || screen.width < super::MIN_WIDTH || screen.height < super::MIN_HEIGHT {
+        return None;
+    }
+    let strip = areas(screen, app)[3];
+    if row != strip.y || column < strip.x {
+        return None;
+    }
+    let steps = app.session.steps().len();
+    let i = usize::from(column - strip.x) / segment_width(strip, steps);
+    (i < steps).then_some(i)
+}
+
 /// One segment per step: ✓ done, ▶ current, then the ones to come, sized to fit.
 fn render_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let current = session.timing.current;
     let steps = session.steps();
-    let width = (area.width as usize / steps.len()).max(4);
+    let width = segment_width(area, steps.len());
     let spans: Vec<Span> = steps
         .iter()
         .enumerate()
