@@ -347,7 +347,6 @@ fn promote_makes_one_plan_row_of_the_initiative() {
     assert_eq!(row.cell("status"), "Not started");
     let note = &board(&app).panes[1].notes[0];
     assert_eq!(row.from_note, Some(note.id));
-    assert_eq!(note.promoted_to, Some(row.id));
     assert!(status(&app).contains("step 4"), "{}", status(&app));
     press(&mut app, 'P');
     assert_eq!(
@@ -360,7 +359,26 @@ fn promote_makes_one_plan_row_of_the_initiative() {
     assert!(screen.contains("→ plan"), "the card says so:\n{screen}");
     press(&mut app, 'u');
     assert!(app.session.plan.rows.is_empty(), "undo takes the row away");
-    assert_eq!(board(&app).panes[1].notes[0].promoted_to, None);
+    let screen = text_of(&draw(&mut app, 160, 48));
+    assert!(!screen.contains("→ plan"), "and the mark:\n{screen}");
+}
+
+#[test]
+fn deleting_the_promoted_row_unmarks_the_note_and_it_can_be_promoted_again() {
+    let mut app = tasks_app();
+    add_notes(&mut app, &["Publish opening hours"]);
+    press(&mut app, 'P');
+    app.update(Action::GoToStep(3));
+    press(&mut app, 'd'); // the table: delete the focused row
+    assert!(app.session.plan.rows.is_empty());
+    app.update(Action::GoToStep(2));
+    let screen = text_of(&draw(&mut app, 160, 48));
+    assert!(
+        !screen.contains("→ plan"),
+        "no longer in the plan:\n{screen}"
+    );
+    press(&mut app, 'P');
+    assert_eq!(app.session.plan.rows.len(), 1, "promoted anew");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use convene::domain::board::{Note, NoteColour};
 use convene::domain::plan::PlanRow;
 use convene::domain::session::{Session, initiative_key};
 use convene::domain::template::{ColumnKind, Template};
+use convene::domain::timer::{LogEntry, TimerEvent};
 use convene::export::{Format, render};
 use std::path::PathBuf;
 
@@ -62,7 +63,6 @@ fn add_note(s: &mut Session, board: &str, pane: &str, spec: NoteSpec) -> u64 {
         author: None,
         votes: spec.votes,
         group: spec.group.map(str::to_string),
-        promoted_to: None,
     });
     id
 }
@@ -83,15 +83,6 @@ fn add_row(s: &mut Session, initiative: u64, cells: &[(&str, &str)]) -> u64 {
 }
 
 fn promote(s: &mut Session, note: u64, row: u64) {
-    for board in s.boards.values_mut() {
-        for pane in &mut board.panes {
-            for n in &mut pane.notes {
-                if n.id == note {
-                    n.promoted_to = Some(row);
-                }
-            }
-        }
-    }
     s.plan
         .rows
         .iter_mut()
@@ -374,7 +365,11 @@ fn workshop() -> Session {
     // The clock: started two minutes late, ran over on the task step, and the summary
     // step is still running at export time.
     let secs = |m: i64, s: i64| (m * 60 + s) * 1000;
-    s.timing.started_at = Some(at(9, 2));
+    s.timing.log.push(LogEntry {
+        at: at(9, 2),
+        step: 0,
+        event: TimerEvent::Start,
+    });
     s.timing.spent_ms = vec![
         secs(6, 10),
         secs(4, 40),

@@ -33,7 +33,6 @@ pub fn large_session(notes: usize, rows: usize) -> Session {
             author: Some("AB".into()),
             votes: (n % 4) as u32,
             group: (n % 5 == 0).then(|| "Quick wins".to_string()),
-            promoted_to: None,
         });
     }
     for r in 0..rows {

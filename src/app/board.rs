@@ -490,8 +490,12 @@ impl App {
 
     /// Turns the focused note into a row of its initiative's action plan, once.
     fn promote(&mut self, pane: usize, note: Note) {
-        if let Some(row) = note.promoted_to
-            && self.session.plan.rows.iter().any(|r| r.id == row)
+        if self
+            .session
+            .plan
+            .rows
+            .iter()
+            .any(|r| r.from_note == Some(note.id))
         {
             self.say("Already in the action plan: promoting again adds nothing");
             return;
@@ -532,9 +536,6 @@ impl App {
             }
         }
         self.session.plan.rows.push(row);
-        if let Some(n) = self.current_board_mut().and_then(|b| b.note_mut(note.id)) {
-            n.promoted_to = Some(row_id);
-        }
         self.after_content_change();
         let name = self
             .session

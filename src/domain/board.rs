@@ -28,9 +28,6 @@ pub struct Note {
     /// The heading of the cluster this note belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
-    /// The action-plan row this note was promoted to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub promoted_to: Option<u64>,
 }
 
 /// Colours picked to stay apart on a washed-out projector and for colour-blind viewers
@@ -96,7 +93,6 @@ impl Note {
             author: None,
             votes: 0,
             group: None,
-            promoted_to: None,
         }
     }
 }
@@ -368,7 +364,6 @@ mod tests {
             author: None,
             votes: 0,
             group: None,
-            promoted_to: None,
         }
     }
 

@@ -42,6 +42,12 @@ impl PlanRow {
 }
 
 impl Plan {
+    /// The board notes that have a row in the plan: the row's `from_note` is the one
+    /// record of a promotion, so deleting the row un-marks the note.
+    pub fn promoted_notes(&self) -> std::collections::HashSet<u64> {
+        self.rows.iter().filter_map(|r| r.from_note).collect()
+    }
+
     pub fn rows_of(&self, initiative: u64) -> impl Iterator<Item = &PlanRow> {
         self.rows.iter().filter(move |r| r.initiative == initiative)
     }

@@ -238,7 +238,7 @@ impl Session {
         let behind_ms = elapsed_ms + remaining_ms - planned_ms;
         let projected_end = self
             .timing
-            .started_at
+            .started_at()
             .map(|_| now + Duration::milliseconds(remaining_ms));
         Budget {
             planned_ms,

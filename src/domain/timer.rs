@@ -45,8 +45,6 @@ pub struct Timing {
     pub current: usize,
     /// Set while the clock runs: when the current stretch of running began.
     pub running_since: Option<DateTime<Utc>>,
-    /// When Space was first pressed.
-    pub started_at: Option<DateTime<Utc>>,
     /// Milliseconds spent on each step, not counting the stretch that is running now.
     pub spent_ms: Vec<i64>,
     /// Seconds added to (or, negative, taken from) each step's planned time.
@@ -122,6 +120,14 @@ impl Timing {
         self.current = self.current.min(steps.saturating_sub(1));
     }
 
+    /// When Space was first pressed: the log's first entry says so.
+    pub fn started_at(&self) -> Option<DateTime<Utc>> {
+        self.log
+            .iter()
+            .find(|e| e.event == TimerEvent::Start)
+            .map(|e| e.at)
+    }
+
     pub fn is_running(&self) -> bool {
         self.running_since.is_some()
     }
@@ -141,8 +147,7 @@ impl Timing {
             self.running_since = None;
             self.log(now, TimerEvent::Pause);
         } else {
-            let event = if self.started_at.is_none() {
-                self.started_at = Some(now);
+            let event = if self.started_at().is_none() {
                 TimerEvent::Start
             } else {
                 TimerEvent::Resume

@@ -140,24 +140,24 @@ fn boards(out: &mut String, r: &Report) {
         } else {
             writeln!(out, "<p class=\"muted\">{steps} · {count} {notes}</p>")
         };
-        panes(out, board, "h4");
+        panes(out, r, board, "h4");
         out.push_str("</div>\n");
     }
     out.push_str("</section>\n");
 }
 
-fn panes(out: &mut String, board: &BoardView, level: &str) {
+fn panes(out: &mut String, r: &Report, board: &BoardView, level: &str) {
     if board.note_count() == 0 {
         out.push_str("<p class=\"muted\">No notes.</p>\n");
         return;
     }
     for pane in board.panes.iter().filter(|p| !p.is_empty()) {
         let _ = writeln!(out, "<{level}>{}</{level}>", esc(pane.title));
-        notes(out, pane);
+        notes(out, r, pane);
     }
 }
 
-fn notes(out: &mut String, pane: &PaneView) {
+fn notes(out: &mut String, r: &Report, pane: &PaneView) {
     let grouped = pane.has_groups();
     for group in &pane.groups {
         if grouped {
@@ -182,7 +182,7 @@ fn notes(out: &mut String, pane: &PaneView) {
             if let Some(author) = note.author.as_deref().filter(|a| !a.trim().is_empty()) {
                 let _ = write!(out, "<span>by {}</span>", esc(author));
             }
-            if note.promoted_to.is_some() {
+            if r.promoted.contains(&note.id) {
                 out.push_str("<span class=\"promoted\">→ in the action plan</span>");
             }
             let _ = writeln!(out, "<span class=\"colour\">{colour}</span></p></li>");
@@ -272,7 +272,7 @@ fn summary(out: &mut String, r: &Report) {
         "<section id=\"takeaways\" class=\"newpage\">\n<h2>Takeaways and next steps</h2>\n",
     );
     match &r.summary {
-        Some(board) if board.note_count() > 0 => panes(out, board, "h3"),
+        Some(board) if board.note_count() > 0 => panes(out, r, board, "h3"),
         _ => out.push_str("<p class=\"muted\">Nothing was written down.</p>\n"),
     }
     out.push_str("</section>\n");

@@ -109,22 +109,22 @@ fn boards(out: &mut String, r: &Report) {
         } else {
             writeln!(out, "_{steps} · {count} {notes}_\n")
         };
-        panes(out, board, "####");
+        panes(out, r, board, "####");
     }
 }
 
-fn panes(out: &mut String, board: &BoardView, level: &str) {
+fn panes(out: &mut String, r: &Report, board: &BoardView, level: &str) {
     if board.note_count() == 0 {
         out.push_str("_No notes._\n\n");
         return;
     }
     for pane in board.panes.iter().filter(|p| !p.is_empty()) {
         let _ = writeln!(out, "{level} {}\n", inline(pane.title));
-        notes(out, pane);
+        notes(out, r, pane);
     }
 }
 
-fn notes(out: &mut String, pane: &PaneView) {
+fn notes(out: &mut String, r: &Report, pane: &PaneView) {
     let grouped = pane.has_groups();
     for group in &pane.groups {
         if grouped {
@@ -141,7 +141,7 @@ fn notes(out: &mut String, pane: &PaneView) {
             if let Some(author) = note.author.as_deref().filter(|a| !a.trim().is_empty()) {
                 parts.push(format!("by {}", inline(author)));
             }
-            if note.promoted_to.is_some() {
+            if r.promoted.contains(&note.id) {
                 parts.push("→ in the action plan".into());
             }
             parts.push(format!("_{}_", note.colour.name()));
@@ -184,7 +184,7 @@ fn plan(out: &mut String, r: &Report) {
 fn summary(out: &mut String, r: &Report) {
     out.push_str("## Takeaways and next steps\n\n");
     match &r.summary {
-        Some(board) if board.note_count() > 0 => panes(out, board, "###"),
+        Some(board) if board.note_count() > 0 => panes(out, r, board, "###"),
         _ => out.push_str("_Nothing was written down._\n\n"),
     }
 }

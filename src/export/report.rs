@@ -21,6 +21,8 @@ pub(super) struct Report<'a> {
     pub columns: &'a [ColumnSpec],
     pub plans: Vec<PlanGroup<'a>>,
     pub check: CheckView,
+    /// Notes that became rows of the plan.
+    pub promoted: std::collections::HashSet<u64>,
 }
 
 pub(super) struct Agenda<'a> {
@@ -155,7 +157,7 @@ impl<'a> Report<'a> {
             session,
             date: session
                 .timing
-                .started_at
+                .started_at()
                 .unwrap_or(session.created_at)
                 .date_naive(),
             agenda: agenda(session, now),
@@ -164,6 +166,7 @@ impl<'a> Report<'a> {
             columns: &session.workshop.plan.columns,
             plans: plan_groups(session, true),
             check: check_view(session, today),
+            promoted: session.plan.promoted_notes(),
         }
     }
 }
@@ -186,7 +189,7 @@ fn agenda(session: &Session, now: DateTime<Utc>) -> Agenda<'_> {
         steps,
         planned_ms: budget.planned_ms,
         spent_ms: budget.elapsed_ms,
-        started: session.timing.started_at.is_some(),
+        started: session.timing.started_at().is_some(),
     }
 }
 

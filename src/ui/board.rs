@@ -358,6 +358,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let focus = app.board.pane.min(layout.total - 1);
+    let promoted = app.session.plan.promoted_notes();
     let buf = frame.buffer_mut();
     for pl in &layout.panes {
         let pane = &board.panes[pl.index];
@@ -366,13 +367,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         render_pane(buf, pl, pane, focused, paged, theme);
         for (i, (slot, note)) in pl.cards.iter().zip(&pane.notes).enumerate() {
             let card_focused = focused && !adding && i == app.board.note;
+            let card = Card {
+                note,
+                focused: card_focused,
+                promoted: promoted.contains(&note.id),
+            };
             if let Some(rect) = pl.rect(*slot) {
-                render_card(buf, rect, note, card_focused, theme);
+                render_card(buf, rect, &card, theme);
             } else if let Some(part) = pl.visible(*slot) {
                 // Cut by the pane's edge: draw it whole aside, copy what shows.
                 let whole = Rect::new(slot.x, 0, pl.card_w, pl.card_h);
                 let mut scratch = Buffer::empty(whole);
-                render_card(&mut scratch, whole, note, card_focused, theme);
+                render_card(&mut scratch, whole, &card, theme);
                 let first = if slot.y < pl.scroll {
                     pl.card_h - part.height
                 } else {
@@ -489,7 +495,16 @@ fn render_heading(buf: &mut Buffer, pl: &PaneLayout, pane: &Pane, h: &Heading, t
 
 /// One card: a filled block with a border (thick, with a reversed title bar, when
 /// focused), its colour's marker and votes on top, author and plan marker below.
-fn render_card(buf: &mut Buffer, rect: Rect, note: &Note, focused: bool, theme: &Theme) {
+/// A note as one card shows it.
+struct Card<'a> {
+    note: &'a Note,
+    focused: bool,
+    /// A row of the plan came from this note.
+    promoted: bool,
+}
+
+fn render_card(buf: &mut Buffer, rect: Rect, card: &Card, theme: &Theme) {
+    let (note, focused) = (card.note, card.focused);
     let fill = theme.note(note.colour);
     buf.set_style(rect, fill);
     if rect.width < 4 || rect.height < 3 {
@@ -571,7 +586,7 @@ fn render_card(buf: &mut Buffer, rect: Rect, note: &Note, focused: bool, theme: 
     }
     // Bottom edge: "→ plan" left when promoted, the author's initials right.
     let mut used = 0;
-    if note.promoted_to.is_some() && room >= 8 {
+    if card.promoted && room >= 8 {
         buf.set_stringn(left + 1, bottom, " → plan ", room, side);
         used = 8;
     }
