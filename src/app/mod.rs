@@ -13,6 +13,7 @@ pub use action::{Action, SetupAction};
 
 use crate::domain::session::{Session, ThemeName};
 use crate::domain::template::Activity;
+use crate::domain::text::sanitize_line;
 use crate::domain::timer::{Clock, Stage};
 use crossterm::event::KeyEvent;
 use editor::{EditOutcome, EditTarget, Editor};
@@ -294,16 +295,17 @@ impl App {
         self.touch();
     }
 
-    pub fn say(&mut self, text: impl Into<String>) {
+    /// Messages quote notes, cells and template text: cleaned here, once, for all.
+    pub fn say(&mut self, text: impl AsRef<str>) {
         self.status = Some(Status {
-            text: text.into(),
+            text: sanitize_line(text.as_ref()),
             error: false,
         });
     }
 
-    pub fn warn(&mut self, text: impl Into<String>) {
+    pub fn warn(&mut self, text: impl AsRef<str>) {
         self.status = Some(Status {
-            text: text.into(),
+            text: sanitize_line(text.as_ref()),
             error: true,
         });
     }

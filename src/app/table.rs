@@ -262,15 +262,6 @@ fn column_index(session: &Session, key: &str) -> Option<usize> {
 }
 
 impl App {
-    /// Messages quote column titles and values from the template: cleaned first.
-    fn tell(&mut self, text: impl AsRef<str>) {
-        self.say(sanitize_line(text.as_ref()));
-    }
-
-    fn caution(&mut self, text: impl AsRef<str>) {
-        self.warn(sanitize_line(text.as_ref()));
-    }
-
     pub(super) fn table_action(&mut self, action: TableAction) {
         self.table.clamp(&self.session);
         let rows = self.table.view(&self.session).len();
@@ -325,7 +316,7 @@ impl App {
             TableAction::PrevTable => self.switch_table(false),
             TableAction::ToggleDetail => {
                 if rows == 0 {
-                    self.tell("No row to show yet: o adds one");
+                    self.say("No row to show yet: o adds one");
                 } else {
                     self.table.detail = !self.table.detail;
                 }
@@ -337,7 +328,7 @@ impl App {
                 if let Some(id) = id {
                     self.table.select(&self.session, id);
                 }
-                self.tell(match self.table.sort {
+                self.say(match self.table.sort {
                     Some(key) => format!("Sorted by {} (view only; S: next order)", key.label()),
                     None => "Stored order".to_string(),
                 });
@@ -356,7 +347,7 @@ impl App {
                     self.table.detail = false;
                 } else if self.table.filter.is_some() {
                     self.set_filter(None, String::new());
-                    self.tell("Filter off: every row shows");
+                    self.say("Filter off: every row shows");
                 }
             }
         }
@@ -373,7 +364,7 @@ impl App {
 
     fn add_row(&mut self, below: bool) {
         let Some(initiative) = self.target_initiative() else {
-            self.caution("Add an initiative first: i, then a");
+            self.warn("Add an initiative first: i, then a");
             return;
         };
         self.table.detail = false;
@@ -477,17 +468,17 @@ impl App {
                         self.set_filter(filter, line);
                         let shown = self.table.view(&self.session).len();
                         match &self.table.filter {
-                            Some(f) => self.tell(format!(
+                            Some(f) => self.say(format!(
                                 "{shown} {}: {} (Esc shows all)",
                                 if shown == 1 { "row" } else { "rows" },
                                 f.describe()
                             )),
-                            None => self.tell("Filter off: every row shows"),
+                            None => self.say("Filter off: every row shows"),
                         }
                         None
                     }
                     Err(why) => {
-                        self.caution(why);
+                        self.warn(why);
                         let editor = Editor::new(
                             EditTarget::Table(TableEdit::Filter),
                             "Filter: a name, a status, overdue, no owner, no date, by <date>",
@@ -560,11 +551,11 @@ impl App {
             ColumnKind::Date if line.is_empty() => Some(line),
             ColumnKind::Date => match dates::parse_date(&line, self.today()) {
                 Ok(date) => {
-                    self.tell(format!("{}: {}", spec.title, dates::long(date)));
+                    self.say(format!("{}: {}", spec.title, dates::long(date)));
                     Some(dates::iso(date))
                 }
                 Err(why) => {
-                    self.caution(format!("Kept {line:?}, but it is not a date: {why}"));
+                    self.warn(format!("Kept {line:?}, but it is not a date: {why}"));
                     Some(line)
                 }
             },
@@ -573,7 +564,7 @@ impl App {
                 Some(v) => Some(v.to_string()),
                 None if line.eq_ignore_ascii_case(current) => Some(current.to_string()),
                 None => {
-                    self.caution(format!("{} is one of: {}", spec.title, values.join(", ")));
+                    self.warn(format!("{} is one of: {}", spec.title, values.join(", ")));
                     None
                 }
             },
@@ -597,7 +588,7 @@ impl App {
             }
             None => {
                 if self.status.is_none() {
-                    self.tell("Row complete");
+                    self.say("Row complete");
                 }
                 None
             }
@@ -609,7 +600,7 @@ impl App {
         if !self.table.select(&self.session, id) && self.table.filter.is_some() {
             self.set_filter(None, String::new());
             self.table.select(&self.session, id);
-            self.tell("Filter off, so the row you wrote shows");
+            self.say("Filter off, so the row you wrote shows");
         }
     }
 
@@ -627,25 +618,25 @@ impl App {
 
     fn duplicate_row(&mut self) {
         let Some(id) = self.table.focused(&self.session).map(|r| r.id) else {
-            return self.tell("No row to duplicate");
+            return self.say("No row to duplicate");
         };
         self.record("duplicate row");
         let new_id = self.session.new_id();
         self.session.plan.duplicate(id, new_id);
         self.after_content_change();
         self.show_row(new_id);
-        self.tell("Row duplicated below (u to undo)");
+        self.say("Row duplicated below (u to undo)");
     }
 
     fn delete_row(&mut self) {
         let Some(row) = self.table.focused(&self.session) else {
-            return self.tell("No row to delete");
+            return self.say("No row to delete");
         };
         let (id, what) = (row.id, self.row_name(row));
         self.record("delete row");
         self.session.plan.remove(id);
         self.after_content_change();
-        self.tell(format!("Deleted {what} (u to undo)"));
+        self.say(format!("Deleted {what} (u to undo)"));
     }
 
     /// "row 3 “Publish the form…”" for messages.
@@ -678,12 +669,12 @@ impl App {
         }
         self.after_content_change();
         self.show_row(row);
-        self.tell(format!("{} cleared (u to undo)", spec.title));
+        self.say(format!("{} cleared (u to undo)", spec.title));
     }
 
     fn move_row(&mut self, down: bool) {
         if let Some(key) = self.table.sort {
-            return self.caution(format!(
+            return self.warn(format!(
                 "Sorted by {}: S back to the stored order to move rows",
                 key.label()
             ));
@@ -710,7 +701,7 @@ impl App {
 
     fn cycle_status(&mut self) {
         let Some(row) = self.table.focused(&self.session).map(|r| r.id) else {
-            return self.tell("No row yet: o adds one");
+            return self.say("No row yet: o adds one");
         };
         let columns = columns(&self.session);
         let focused_status = matches!(columns[self.table.column].kind, ColumnKind::Status(_));
@@ -720,7 +711,7 @@ impl App {
             Roles::of(columns).status
         };
         let Some(index) = index else {
-            return self.caution("This plan has no status column");
+            return self.warn("This plan has no status column");
         };
         let spec = columns[index].clone();
         let ColumnKind::Status(values) = &spec.kind else {
@@ -739,19 +730,19 @@ impl App {
         }
         self.after_content_change();
         if !self.table.select(&self.session, row) {
-            self.tell(format!(
+            self.say(format!(
                 "{}: {next} (the filter now hides the row)",
                 spec.title
             ));
         } else {
-            self.tell(format!("{}: {next}", spec.title));
+            self.say(format!("{}: {next}", spec.title));
         }
     }
 
     fn switch_table(&mut self, forward: bool) {
         let ids: Vec<u64> = self.session.initiatives.iter().map(|i| i.id).collect();
         if ids.is_empty() {
-            return self.tell("One table per initiative: press i, then a, to add initiatives");
+            return self.say("One table per initiative: press i, then a, to add initiatives");
         }
         // The tables in order: each initiative, then all of them.
         let mut scopes: Vec<Scope> = ids.iter().map(|&id| Scope::Initiative(id)).collect();
@@ -781,14 +772,14 @@ impl App {
             None => "All initiatives".to_string(),
         };
         let rows = self.table.view(&self.session).len();
-        self.tell(format!("{name}: {rows} rows (w / W for the other tables)"));
+        self.say(format!("{name}: {rows} rows (w / W for the other tables)"));
     }
 
     /// Puts the focus on the next cell the plan check flags, and says why.
     fn next_problem(&mut self) {
         let problems = check::check(&self.session, self.today());
         if problems.is_empty() {
-            return self.tell("✓ The plan check finds nothing to fix");
+            return self.say("✓ The plan check finds nothing to fix");
         }
         let view = self.table.view(&self.session);
         let position = |id: u64| {
@@ -817,7 +808,7 @@ impl App {
                 .count();
             let others = problems.len() - hidden;
             let plural = |n: usize| if n == 1 { "hint" } else { "hints" };
-            return self.tell(if hidden > 0 {
+            return self.say(if hidden > 0 {
                 format!(
                     "✓ Nothing to fix in the rows shown; {hidden} {} in rows the filter hides (Esc shows all)",
                     plural(hidden)
@@ -848,7 +839,7 @@ impl App {
         );
         self.table.row = row;
         self.table.column = column;
-        self.tell(message);
+        self.say(message);
     }
 }
 

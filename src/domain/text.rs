@@ -1,5 +1,25 @@
 //! Cleaning user text before it is stored or drawn.
 
+/// A character `sanitize` removes or rewrites.
+fn needs_cleaning(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_bidi_override(c)
+}
+
+/// Bidi overrides can make text display differently from what it says.
+fn is_bidi_override(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `sanitize` without a copy when the text is already clean, for drawing text that
+/// came from a file (it is cleaned when typed, but a file can be edited by hand).
+pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(needs_cleaning) {
+        std::borrow::Cow::Owned(sanitize(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Removes control characters and terminal escape sequences, keeping newlines and
 /// turning tabs into spaces. Everything a user types or pastes goes through here.
 pub fn sanitize(input: &str) -> String {
@@ -18,8 +38,7 @@ pub fn sanitize(input: &str) -> String {
             '\u{1b}' => skip_escape(&mut chars),
             // C1 controls include CSI (U+009B), which some terminals honour on its own.
             c if c.is_control() => {}
-            // Bidi overrides can make text display differently from what it says.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c if is_bidi_override(c) => {}
             c => out.push(c),
         }
     }
@@ -94,6 +113,15 @@ mod tests {
         assert_eq!(sanitize("one\r\ntwo\rthree\tfour"), "one\ntwo\nthree four");
         assert_eq!(sanitize("会議 🎉 ok"), "会議 🎉 ok");
         assert_eq!(sanitize_line("a\nb"), "a b");
+    }
+
+    #[test]
+    fn clean_copies_only_what_needs_cleaning() {
+        assert!(matches!(
+            clean("plain 会議 🎉\nline"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(clean("a\u{1b}[31mb\u{202e}c"), "abc");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::board::BoardUi;
 use crate::app::editor::EditTarget;
 use crate::domain::board::{Board, Note, Pane};
-use crate::domain::text::sanitize;
+use crate::domain::text::clean;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -312,19 +312,6 @@ pub fn editor_rect(pane: &PaneLayout, slot: Slot, area: Rect, long: bool) -> Rec
     let x = base.x.min(area.right().saturating_sub(width)).max(area.x);
     let y = base.y.min(area.bottom().saturating_sub(height)).max(area.y);
     Rect::new(x, y, width, height)
-}
-
-/// Text as drawn: control characters and escape sequences out (a hand-edited file may
-/// hold them); no copy when there are none.
-pub fn clean(text: &str) -> Cow<'_, str> {
-    if text
-        .chars()
-        .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{2069}').contains(&c))
-    {
-        Cow::Owned(sanitize(text))
-    } else {
-        Cow::Borrowed(text)
-    }
 }
 
 /// Vote dots for the back row: "●●●", or "●×12" past five.
