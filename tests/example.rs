@@ -258,6 +258,10 @@ fn the_example_shows_a_workshop_in_progress() {
         !problems.is_empty(),
         "some rows are flagged by the plan check"
     );
-    let fine = s.plan.rows.iter().filter(|r| problems.iter().all(|p| p.row != r.id));
+    let fine = s
+        .plan
+        .rows
+        .iter()
+        .filter(|r| problems.iter().all(|p| p.row != r.id));
     assert!(fine.count() >= 1, "and at least one row is complete");
 }

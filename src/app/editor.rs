@@ -104,6 +104,18 @@ impl Editor {
         true
     }
 
+    /// Shows what the field holds selected, so typing replaces it and an arrow key
+    /// edits it instead (a date, a generated title).
+    pub fn with_text_selected(mut self) -> Editor {
+        if !self.area.is_empty() {
+            self.area.select_all();
+            self.area.set_selection_style(
+                ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+            );
+        }
+        self
+    }
+
     /// The text as it will be stored: cleaned, with trailing blank lines dropped.
     pub fn text(&self) -> String {
         let joined = self.area.lines().join("\n");
@@ -190,6 +202,25 @@ mod tests {
         e.paste(", a");
         e.key(key(KeyCode::Tab));
         assert_eq!(e.text(), "Li Chen, Ana Lopez");
+    }
+
+    #[test]
+    fn typing_over_a_selected_text_replaces_it() {
+        let mut e = Editor::new(
+            EditTarget::Title,
+            "Title",
+            "Action Planning 2026-11-21",
+            false,
+        )
+        .with_text_selected();
+        for c in "Budget day".chars() {
+            e.key(key(KeyCode::Char(c)));
+        }
+        assert_eq!(e.text(), "Budget day");
+        let mut e = Editor::new(EditTarget::Title, "Title", "Budget", false).with_text_selected();
+        e.key(key(KeyCode::End));
+        e.key(key(KeyCode::Char('!')));
+        assert_eq!(e.text(), "Budget!", "an arrow key edits instead");
     }
 
     #[test]

@@ -10,8 +10,11 @@ pub type Help = &'static [(&'static str, &'static str)];
 
 pub const GLOBAL_HELP: Help = &[
     ("Space", "start, pause or resume the clock"),
-    ("n / p", "next / previous step"),
-    ("1…9", "jump to step"),
+    ("n / p, PgDn / PgUp", "next / previous step"),
+    (
+        "1…9, click",
+        "jump to step (click a step on the agenda strip)",
+    ),
     ("+ / -", "add / remove a minute on this step"),
     ("R", "rebalance the remaining steps to finish on time"),
     (
@@ -23,7 +26,7 @@ pub const GLOBAL_HELP: Help = &[
         "the clock alone, as big as the screen allows (Z again: back)",
     ),
     ("i", "initiatives and session title"),
-    ("u / Ctrl-R", "undo / redo"),
+    ("u / U", "undo / redo (Ctrl-Z / Ctrl-R too)"),
     (
         "x",
         "export everything (Markdown, CSV, HTML, calendar, JSON)",
@@ -49,7 +52,10 @@ pub const BRIEFING_HELP: Help = &[("a", "add initiatives (Enter adds the next, E
 pub const EDITOR_HELP: Help = &[
     ("Enter", "keep the text"),
     ("Alt+Enter", "new line (notes and long text)"),
-    ("Esc", "stop editing"),
+    (
+        "Esc",
+        "stop: a note keeps what was typed; a cell or name stays as it was",
+    ),
     ("Ctrl-U / Ctrl-R", "undo / redo typing"),
 ];
 

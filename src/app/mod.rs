@@ -236,9 +236,7 @@ impl App {
                     if let Activity::Table(_) = self.activity() {
                         // Like a spreadsheet, a paste replaces the cell (u undoes).
                         self.table_action(table::TableAction::Edit);
-                        if let Some(editor) = &mut self.editor {
-                            editor.area.select_all();
-                        }
+                        self.editor = self.editor.take().map(Editor::with_text_selected);
                     } else {
                         self.board_action(board::BoardAction::Add);
                     }

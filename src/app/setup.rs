@@ -33,12 +33,11 @@ impl App {
             }
             SetupAction::EditTitle => {
                 let title = self.session.title.clone();
-                self.editor = Some(Editor::new(
-                    EditTarget::Title,
-                    "Session title",
-                    &title,
-                    false,
-                ));
+                // The generated title is usually replaced whole.
+                self.editor = Some(
+                    Editor::new(EditTarget::Title, "Session title", &title, false)
+                        .with_text_selected(),
+                );
             }
             SetupAction::EditName => {
                 if let Some(i) = self.session.initiatives.get(selected) {

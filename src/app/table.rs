@@ -11,7 +11,6 @@ use crate::domain::session::Session;
 use crate::domain::template::{Activity, ColumnKind, ColumnSpec};
 use crate::domain::text::{sanitize_line, shorten};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::{Modifier, Style};
 use std::cell::Cell;
 
 /// Which rows the table shows.
@@ -426,16 +425,8 @@ impl App {
             ColumnKind::Person => Editor::new(target, format!("{title}{then}"), &text, false)
                 .with_completions(self.session.plan.people(columns(&self.session))),
             ColumnKind::Date => {
-                let mut editor = Editor::new(target, format!("{title}{then}"), &text, false);
-                // A date is replaced, not added to ("someday" + "dec 15"): what is there
-                // shows selected, typing replaces it, an arrow key edits it instead.
-                if !text.is_empty() {
-                    editor.area.select_all();
-                    editor
-                        .area
-                        .set_selection_style(Style::default().add_modifier(Modifier::REVERSED));
-                }
-                editor
+                // A date is replaced, not added to ("someday" + "dec 15").
+                Editor::new(target, format!("{title}{then}"), &text, false).with_text_selected()
             }
             ColumnKind::Status(values) => {
                 // Starts empty so that typing picks a value; Enter alone keeps it.
