@@ -153,6 +153,11 @@ fn a_long_message_wins_the_status_line_over_the_budget() {
     let s = screen(&app, 80, 24);
     assert!(s.contains(message), "{s}");
     assert!(s.contains("on schedule · ? help"), "the verdict stays: {s}");
+
+    let longer = "Now an action of “Online building permits” in the plan (step 4)";
+    app.say(longer);
+    let s = screen(&app, 80, 24);
+    assert!(s.contains(longer), "a longer one gets the whole line: {s}");
 }
 
 #[test]

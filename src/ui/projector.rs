@@ -188,8 +188,12 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (None, None) => Span::styled(" ", theme.muted()),
     };
     // A message the facilitator must read wins over the budget, which is also in the panel.
-    if left.content.chars().count() + right.chars().count() > area.width as usize {
+    let message = left.content.chars().count();
+    if message + right.chars().count() > area.width as usize {
         right = format!("{} · ? help ", budget.verdict());
+    }
+    if message + right.chars().count() > area.width as usize {
+        right.clear();
     }
     let right_width = right.chars().count() as u16;
     let [l, r] =
