@@ -25,12 +25,7 @@ fn big_plan() -> App {
     let statuses = ["", "In progress", "Done", "Blocked"];
     for n in 0..500 {
         let id = session.new_id();
-        let mut row = PlanRow {
-            id,
-            initiative: initiatives[n % 5],
-            cells: Default::default(),
-            from_note: None,
-        };
+        let mut row = PlanRow::new(id, initiatives[n % 5], &[]);
         row.set(
             "action",
             format!("Publish step {n} of the permit process online for citizens"),

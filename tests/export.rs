@@ -69,16 +69,7 @@ fn add_note(s: &mut Session, board: &str, pane: &str, spec: NoteSpec) -> u64 {
 
 fn add_row(s: &mut Session, initiative: u64, cells: &[(&str, &str)]) -> u64 {
     let id = s.new_id();
-    let mut row = PlanRow {
-        id,
-        initiative,
-        cells: Default::default(),
-        from_note: None,
-    };
-    for (k, v) in cells {
-        row.set(k, v.to_string());
-    }
-    s.plan.rows.push(row);
+    s.plan.rows.push(PlanRow::new(id, initiative, cells));
     id
 }
 

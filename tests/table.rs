@@ -708,13 +708,8 @@ fn rows_promoted_from_the_board_show_in_their_initiative() {
     let mut app = app();
     let initiative = app.session.initiatives[1].id;
     let id = app.session.new_id();
-    let mut row = PlanRow {
-        id,
-        initiative,
-        cells: Default::default(),
-        from_note: Some(99),
-    };
-    row.set("action", "Publish budget data monthly".into());
+    let mut row = PlanRow::new(id, initiative, &[("action", "Publish budget data monthly")]);
+    row.from_note = Some(99);
     app.session.plan.rows.push(row);
     key(&mut app, KeyCode::Char('w'));
     let screen = render(&app, 160, 48);

@@ -37,12 +37,7 @@ pub fn large_session(notes: usize, rows: usize) -> Session {
     }
     for r in 0..rows {
         let id = s.new_id();
-        let mut row = PlanRow {
-            id,
-            initiative: initiatives[r % 5],
-            cells: Default::default(),
-            from_note: None,
-        };
+        let mut row = PlanRow::new(id, initiatives[r % 5], &[]);
         row.set(
             "action",
             format!("Action {r}: draft the data-sharing agreement with the district"),

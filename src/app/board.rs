@@ -513,12 +513,8 @@ impl App {
         };
         self.record(format!("promote {} to the plan", quote(&note.text)));
         let row_id = self.session.new_id();
-        let mut row = PlanRow {
-            id: row_id,
-            initiative,
-            cells: Default::default(),
-            from_note: Some(note.id),
-        };
+        let mut row = PlanRow::new(row_id, initiative, &[]);
+        row.from_note = Some(note.id);
         for (k, column) in self.session.workshop.plan.columns.iter().enumerate() {
             match &column.kind {
                 _ if k == 0 => {

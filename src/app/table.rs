@@ -493,13 +493,7 @@ impl App {
                 }
                 self.record("add row");
                 let id = self.session.new_id();
-                let mut row = PlanRow {
-                    id,
-                    initiative,
-                    cells: Default::default(),
-                    from_note: None,
-                };
-                row.set(&first.key, value);
+                let row = PlanRow::new(id, initiative, &[(&first.key, &value)]);
                 self.session.plan.insert_near(anchor, below, row);
                 self.after_content_change();
                 self.show_row(id);

@@ -299,16 +299,7 @@ mod tests {
         );
         let initiative = s.add_initiative("Permits online", "");
         let id = s.new_id();
-        let mut row = PlanRow {
-            id,
-            initiative,
-            cells: Default::default(),
-            from_note: None,
-        };
-        for (k, v) in cells {
-            row.set(k, v.to_string());
-        }
-        s.plan.rows.push(row);
+        s.plan.rows.push(PlanRow::new(id, initiative, cells));
         s
     }
 
@@ -417,16 +408,11 @@ mod tests {
         let mut s = session_with(&[("action", "Do it")]);
         let initiative = s.initiatives[0].id;
         let id = s.new_id();
-        s.plan.rows.push(PlanRow {
+        s.plan.rows.push(PlanRow::new(
             id,
             initiative,
-            cells: [(
-                "action".to_string(),
-                "Train the front-desk staff".to_string(),
-            )]
-            .into(),
-            from_note: None,
-        });
+            &[("action", "Train the front-desk staff")],
+        ));
         let lines = summary(&check(&s, today()));
         assert_eq!(lines[0], "2 actions need an owner");
         assert!(

@@ -27,6 +27,20 @@ pub struct PlanRow {
 }
 
 impl PlanRow {
+    /// A row with these cells (empty values are left out, as `set` does).
+    pub fn new(id: u64, initiative: u64, cells: &[(&str, &str)]) -> PlanRow {
+        let mut row = PlanRow {
+            id,
+            initiative,
+            cells: BTreeMap::new(),
+            from_note: None,
+        };
+        for (key, value) in cells {
+            row.set(key, value.to_string());
+        }
+        row
+    }
+
     pub fn cell(&self, key: &str) -> &str {
         self.cells.get(key).map(String::as_str).unwrap_or("")
     }
@@ -492,16 +506,7 @@ mod tests {
     }
 
     fn row(id: u64, initiative: u64, cells: &[(&str, &str)]) -> PlanRow {
-        let mut r = PlanRow {
-            id,
-            initiative,
-            cells: BTreeMap::new(),
-            from_note: None,
-        };
-        for (k, v) in cells {
-            r.set(k, v.to_string());
-        }
-        r
+        PlanRow::new(id, initiative, cells)
     }
 
     fn plan() -> Plan {
