@@ -5,7 +5,6 @@ use crate::app::editor::Editor;
 use crate::app::table::{TableEdit, column_order};
 use crate::domain::check::Problem;
 use crate::domain::dates;
-use crate::domain::plan::{StatusTone, status_value};
 use crate::domain::template::ColumnKind;
 use crate::domain::text::{sanitize, sanitize_line};
 use crate::ui::editor as editor_view;
@@ -15,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::grid::tone_style;
+use super::grid::status_display;
 use super::{Ctx, Placement, Slot};
 
 /// Every field of the focused row in full, the focused field highlighted.
@@ -83,14 +82,7 @@ pub(super) fn render_detail(
         let value_line = lines.len();
         let cell = row.cell(&spec.key);
         let (text, style) = match &spec.kind {
-            ColumnKind::Status(values) => {
-                let v = status_value(cell, values);
-                let tone = StatusTone::of(v);
-                (
-                    format!("{} {}", tone.symbol(), sanitize_line(v)),
-                    tone_style(theme, tone),
-                )
-            }
+            ColumnKind::Status(values) => status_display(theme, cell, values),
             ColumnKind::Date => match dates::stored(cell) {
                 Some(d) => (dates::long(d), theme.base()),
                 None => (sanitize_line(cell), theme.base()),

@@ -19,6 +19,16 @@ use unicode_width::UnicodeWidthStr;
 use super::columns::layout_columns;
 use super::{Ctx, Placement, Slot, shorten};
 
+/// A status as it always shows: its symbol and label, in its tone (colour is extra).
+pub(super) fn status_display(theme: &Theme, cell: &str, values: &[String]) -> (String, Style) {
+    let value = status_value(cell, values);
+    let tone = StatusTone::of(value);
+    (
+        format!("{} {}", tone.symbol(), sanitize_line(value)),
+        tone_style(theme, tone),
+    )
+}
+
 /// A cell's text and style as the grid shows it.
 fn cell_display(ctx: &Ctx, row: &PlanRow, spec: &ColumnSpec, width: usize) -> (String, Style) {
     let theme = ctx.theme;
@@ -26,14 +36,7 @@ fn cell_display(ctx: &Ctx, row: &PlanRow, spec: &ColumnSpec, width: usize) -> (S
     let problem = ctx.problem(row.id, &spec.key);
     let flagged = |text: String| (format!("▲ {text}"), theme.error());
     match &spec.kind {
-        ColumnKind::Status(values) => {
-            let value = status_value(cell, values);
-            let tone = StatusTone::of(value);
-            (
-                format!("{} {}", tone.symbol(), sanitize_line(value)),
-                tone_style(theme, tone),
-            )
-        }
+        ColumnKind::Status(values) => status_display(theme, cell, values),
         ColumnKind::Date => match dates::stored(cell) {
             Some(d) => {
                 let room = if problem.is_some() {
