@@ -8,11 +8,18 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// How long any one wait may take before the test fails; generous for a loaded CI machine.
+const DEADLINE: Duration = Duration::from_secs(20);
+
 struct Run {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The thread copying the terminal's output; it ends when the child has closed the pty.
+    reader: Option<std::thread::JoinHandle<()>>,
+    /// Signalled when the reader has copied everything (end of file or an error).
+    reader_done: std::sync::mpsc::Receiver<()>,
 }
 
 impl Run {
@@ -36,14 +43,17 @@ impl Run {
         let mut reader = pair.master.try_clone_reader().unwrap();
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = output.clone();
-        std::thread::spawn(move || {
+        let (done_tx, reader_done) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
+            // Linux ends the stream with EIO once the child has closed its side.
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            let _ = done_tx.send(());
         });
         let writer = pair.master.take_writer().unwrap();
         Run {
@@ -51,6 +61,8 @@ impl Run {
             writer,
             output,
             child,
+            reader: Some(reader),
+            reader_done,
         }
     }
 
@@ -66,7 +78,7 @@ impl Run {
     }
 
     fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + DEADLINE;
         while !self.screen().contains(needle) {
             assert!(
                 Instant::now() < deadline,
@@ -77,17 +89,19 @@ impl Run {
         }
     }
 
+    /// Sends keys; the caller then waits for what they should bring on screen.
     fn keys(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(150));
     }
 
+    /// Waits for the child to exit and for the reader to have copied all it wrote,
+    /// so `text()` afterwards holds the whole output.
     fn wait_exit(&mut self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
+        let deadline = Instant::now() + DEADLINE;
+        let success = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status.success();
+                break status.success();
             }
             assert!(
                 Instant::now() < deadline,
@@ -95,7 +109,13 @@ impl Run {
                 self.text()
             );
             std::thread::sleep(Duration::from_millis(20));
-        }
+        };
+        let left = deadline.saturating_duration_since(Instant::now());
+        self.reader_done
+            .recv_timeout(left)
+            .expect("the output reader finishes once convene has exited");
+        self.reader.take().unwrap().join().unwrap();
+        success
     }
 }
 
