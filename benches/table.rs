@@ -40,7 +40,7 @@ fn big_plan() -> App {
         if n % 3 == 0 {
             row.set("kpi", "100 permits a month filed online".into());
         }
-        session.plan.rows.push(row);
+        session.plan_mut().rows.push(row);
     }
     let mut app = App::new(
         session,

@@ -246,11 +246,11 @@ fn the_example_shows_a_workshop_in_progress() {
     );
     assert!(notes.iter().any(|n| n.author.is_some()));
     assert!(
-        s.plan.promoted_notes().len() >= 2,
+        s.tables.promoted_notes().len() >= 2,
         "notes promoted to the plan"
     );
     let initiatives_with_rows: std::collections::HashSet<_> =
-        s.plan.rows.iter().map(|r| r.initiative).collect();
+        s.plan().rows.iter().map(|r| r.initiative).collect();
     assert!(initiatives_with_rows.len() >= 2, "rows for two initiatives");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
     let problems = convene::domain::check::check(&s, today);
@@ -259,7 +259,7 @@ fn the_example_shows_a_workshop_in_progress() {
         "some rows are flagged by the plan check"
     );
     let fine = s
-        .plan
+        .plan()
         .rows
         .iter()
         .filter(|r| problems.iter().all(|p| p.row != r.id));

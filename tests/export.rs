@@ -69,12 +69,12 @@ fn add_note(s: &mut Session, board: &str, pane: &str, spec: NoteSpec) -> u64 {
 
 fn add_row(s: &mut Session, initiative: u64, cells: &[(&str, &str)]) -> u64 {
     let id = s.new_id();
-    s.plan.rows.push(PlanRow::new(id, initiative, cells));
+    s.plan_mut().rows.push(PlanRow::new(id, initiative, cells));
     id
 }
 
 fn promote(s: &mut Session, note: u64, row: u64) {
-    s.plan
+    s.plan_mut()
         .rows
         .iter_mut()
         .find(|r| r.id == row)
@@ -596,8 +596,8 @@ fn calendar_uids_stay_the_same_when_the_plan_changes() {
     assert_eq!(unique.len(), 4);
 
     let mut edited = workshop();
-    edited.plan.rows[0].set("due", "2027-03-01".into());
-    edited.plan.rows[0].set("action", "Publish the permit form and guide online".into());
+    edited.plan_mut().rows[0].set("due", "2027-03-01".into());
+    edited.plan_mut().rows[0].set("action", "Publish the permit form and guide online".into());
     assert_eq!(
         uids(&edited, at(16, 0)),
         before,
@@ -701,8 +701,8 @@ fn payloads() -> Vec<String> {
 /// authors and every cell of the plan.
 fn hostile() -> Session {
     let mut template = Template::default_template();
-    template.plan.columns[2].title = "Support | kept informed, \"cc\"".into();
-    template.plan.columns[5].title = FORMULA.into();
+    template.tables[0].columns[2].title = "Support | kept informed, \"cc\"".into();
+    template.tables[0].columns[5].title = FORMULA.into();
     let mut s = Session::new(
         template,
         &format!("{SCRIPT} | {FORMULA}\nnext line"),
@@ -741,7 +741,7 @@ fn hostile() -> Session {
     }
     let keys: Vec<String> = s
         .workshop
-        .plan
+        .plan()
         .columns
         .iter()
         .map(|c| c.key.clone())
@@ -788,16 +788,16 @@ fn hostile_csv_parses_back_to_the_same_values() {
     };
     let mut expected: Vec<Vec<String>> = vec![
         std::iter::once("Initiative".to_string())
-            .chain(s.workshop.plan.columns.iter().map(|c| defused(&c.title)))
+            .chain(s.workshop.plan().columns.iter().map(|c| defused(&c.title)))
             .collect(),
     ];
     for initiative in &s.initiatives {
-        for row in s.plan.rows_of(initiative.id) {
+        for row in s.plan().rows_of(initiative.id) {
             expected.push(
                 std::iter::once(defused(&initiative.name))
                     .chain(
                         s.workshop
-                            .plan
+                            .plan()
                             .columns
                             .iter()
                             .map(|c| defused(row.cell(&c.key))),
@@ -813,7 +813,7 @@ fn hostile_csv_parses_back_to_the_same_values() {
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
         .collect();
-    assert_eq!(parsed.len(), s.plan.rows.len() + 1);
+    assert_eq!(parsed.len(), s.plan().rows.len() + 1);
     assert_eq!(parsed, expected);
     // Nothing a spreadsheet would run, and the long text whole.
     for cell in parsed.iter().flatten() {
@@ -855,7 +855,7 @@ fn hostile_html_runs_nothing() {
     let agenda_rows = s.workshop.steps.len() + 1; // and the total
     assert_eq!(
         html.matches("<tr><td").count() - agenda_rows,
-        s.plan.rows.len()
+        s.plan().rows.len()
     );
 }
 
@@ -871,7 +871,7 @@ fn ics_escape(text: &str) -> String {
 fn hostile_calendar_lines_fit_and_unfold_to_the_escaped_text() {
     let s = hostile();
     // The calendar reads the date column: make sure the fixture still has one there.
-    assert_eq!(s.workshop.plan.columns[3].kind, ColumnKind::Date);
+    assert_eq!(s.workshop.plan().columns[3].kind, ColumnKind::Date);
     let ics = render(&s, Format::Ics, today(), now());
     dump("hostile.ics", &ics);
     let bytes = ics.as_bytes();
@@ -902,7 +902,7 @@ fn hostile_calendar_lines_fit_and_unfold_to_the_escaped_text() {
     let dated: Vec<&PlanRow> = s
         .initiatives
         .iter()
-        .flat_map(|i| s.plan.rows_of(i.id))
+        .flat_map(|i| s.plan().rows_of(i.id))
         .filter(|r| NaiveDate::parse_from_str(r.cell("due"), "%Y-%m-%d").is_ok())
         .collect();
     assert_eq!(summaries.len(), dated.len());

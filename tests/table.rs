@@ -77,7 +77,12 @@ fn add_row(app: &mut App, action: &str, owner: &str, due: &str) {
 }
 
 fn column<'a>(app: &'a App, key: &str) -> Vec<&'a str> {
-    app.session.plan.rows.iter().map(|r| r.cell(key)).collect()
+    app.session
+        .plan()
+        .rows
+        .iter()
+        .map(|r| r.cell(key))
+        .collect()
 }
 
 fn status(app: &App) -> String {
@@ -257,17 +262,17 @@ fn rows_are_added_above_and_below_duplicated_moved_and_deleted_with_undo() {
         ]
     );
     key(&mut app, KeyCode::Char('c'));
-    assert_eq!(app.session.plan.rows.len(), 4);
+    assert_eq!(app.session.plan().rows.len(), 4);
     assert_eq!(app.table.row, 3, "the copy is focused, below the original");
     key(&mut app, KeyCode::Char('K'));
     key(&mut app, KeyCode::Char('K'));
     assert_eq!(app.table.row, 1, "the focus moves with the row");
     assert_eq!(column(&app, "action")[1], "Third step of the plan");
     key(&mut app, KeyCode::Char('d'));
-    assert_eq!(app.session.plan.rows.len(), 3);
+    assert_eq!(app.session.plan().rows.len(), 3);
     assert!(status(&app).contains("u to undo"), "{}", status(&app));
     key(&mut app, KeyCode::Char('u'));
-    assert_eq!(app.session.plan.rows.len(), 4, "the deleted row is back");
+    assert_eq!(app.session.plan().rows.len(), 4, "the deleted row is back");
     for _ in 0..3 {
         key(&mut app, KeyCode::Char('u'));
     }
@@ -287,11 +292,11 @@ fn an_empty_new_row_leaves_nothing_behind() {
     let mut app = app();
     key(&mut app, KeyCode::Char('o'));
     key(&mut app, KeyCode::Enter);
-    assert!(app.session.plan.rows.is_empty());
+    assert!(app.session.plan().rows.is_empty());
     key(&mut app, KeyCode::Char('o'));
     keys(&mut app, "half-typed");
     key(&mut app, KeyCode::Esc);
-    assert!(app.session.plan.rows.is_empty(), "Esc cancels");
+    assert!(app.session.plan().rows.is_empty(), "Esc cancels");
     assert_eq!(app.history.depth(), 0, "nothing to undo either");
 }
 
@@ -330,7 +335,7 @@ fn a_template_with_its_own_statuses() {
     enter(&mut app, "Identify common district-wide reading strategies");
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('s'));
-    assert_eq!(column(&app, "status"), ["Met"], "Not met → Met");
+    assert_eq!(column(&app, "status"), ["Met"], "not yet assessed → Met");
     assert_eq!(column(&app, "type"), [""], "the Type column is left alone");
     // Typing a status: a unique beginning is enough.
     key(&mut app, KeyCode::End);
@@ -345,7 +350,7 @@ fn a_template_with_its_own_statuses() {
         "Enter alone keeps it"
     );
     key(&mut app, KeyCode::Enter);
-    keys(&mut app, "n");
+    keys(&mut app, "not m");
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -360,7 +365,7 @@ fn a_template_with_its_own_statuses() {
         "not a status: the text comes back to fix"
     );
     assert!(
-        status(&app).contains("Not met, Met, Partially met"),
+        status(&app).contains("Not yet assessed, Met, Partially met, Not met"),
         "{}",
         status(&app)
     );
@@ -422,31 +427,31 @@ fn the_plan_check_marks_rows_sums_up_and_jumps() {
     key(&mut app, KeyCode::Char('!'));
     assert!(status(&app).contains("no owner"), "{}", status(&app));
     assert_eq!(
-        app.session.workshop.plan.columns[app.table.column].key,
+        app.session.workshop.plan().columns[app.table.column].key,
         "owner"
     );
     // Hints never block: the row can still be edited and left as it is.
     key(&mut app, KeyCode::Char('s'));
-    assert_eq!(app.session.plan.rows[1].cell("status"), "In progress");
+    assert_eq!(app.session.plan().rows[1].cell("status"), "In progress");
 }
 
 #[test]
 fn sort_and_filter_leave_the_stored_order_alone() {
     let mut app = busy_app();
-    let stored: Vec<u64> = app.session.plan.rows.iter().map(|r| r.id).collect();
+    let stored: Vec<u64> = app.session.plan().rows.iter().map(|r| r.id).collect();
     key(&mut app, KeyCode::Char('S'));
     assert_eq!(app.table.sort, Some(SortKey::Owner));
     let view = app.table.view(&app.session);
     let owners: Vec<&str> = view
         .iter()
-        .map(|&i| app.session.plan.rows[i].cell("owner"))
+        .map(|&i| app.session.plan().rows[i].cell("owner"))
         .collect();
     assert_eq!(owners, ["Ana Lopez", "Ben", ""], "no owner last");
     key(&mut app, KeyCode::Char('S'));
     let view = app.table.view(&app.session);
     let dates: Vec<&str> = view
         .iter()
-        .map(|&i| app.session.plan.rows[i].cell("due"))
+        .map(|&i| app.session.plan().rows[i].cell("due"))
         .collect();
     assert_eq!(dates, ["2026-12-12", "2026-12-15", "someday"]);
     key(&mut app, KeyCode::Char('J'));
@@ -462,7 +467,7 @@ fn sort_and_filter_leave_the_stored_order_alone() {
         3,
         "Esc drops the filter"
     );
-    let now: Vec<u64> = app.session.plan.rows.iter().map(|r| r.id).collect();
+    let now: Vec<u64> = app.session.plan().rows.iter().map(|r| r.id).collect();
     assert_eq!(now, stored);
 }
 
@@ -478,7 +483,7 @@ fn names_are_offered_when_typing_a_person_again() {
     assert!(screen.contains("Tab → Ana Lopez"), "{screen}");
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.session.plan.rows[1].cell("owner"), "Ana Lopez");
+    assert_eq!(app.session.plan().rows[1].cell("owner"), "Ana Lopez");
 }
 
 #[test]
@@ -546,7 +551,7 @@ fn hostile_text_is_drawn_clean() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Esc);
     // A hand-edited file can hold anything.
-    app.session.plan.rows[0]
+    app.session.plan_mut().rows[0]
         .cells
         .insert("owner".into(), "Ana\u{1b}[31m\u{9b}2J".into());
     let screen = render(&app, 80, 24);
@@ -676,7 +681,7 @@ proptest! {
         height in 12u16..50,
     ) {
         let mut app = seeded();
-        let original: Plan = app.session.plan.clone();
+        let original: Plan = app.session.plan().clone();
         let base_depth = 0;
         for step in steps {
             match step {
@@ -699,7 +704,7 @@ proptest! {
         while app.history.depth() > base_depth {
             app.update(Action::Undo);
         }
-        prop_assert_eq!(&app.session.plan, &original);
+        prop_assert_eq!(app.session.plan(), &original);
     }
 }
 
@@ -710,7 +715,7 @@ fn rows_promoted_from_the_board_show_in_their_initiative() {
     let id = app.session.new_id();
     let mut row = PlanRow::new(id, initiative, &[("action", "Publish budget data monthly")]);
     row.from_note = Some(99);
-    app.session.plan.rows.push(row);
+    app.session.plan_mut().rows.push(row);
     key(&mut app, KeyCode::Char('w'));
     let screen = render(&app, 160, 48);
     assert!(screen.contains("Publish budget data monthly"), "{screen}");
@@ -746,7 +751,8 @@ fn deleting_the_showing_initiative_falls_back_to_the_first_table() {
 
 #[test]
 fn a_template_can_put_some_columns_first() {
-    // UN DESA: action, by whom, by when, barriers, communication, KPIs, then the rest.
+    // UN DESA's first table step: action, lead, support, owner, date, milestones, then
+    // the rest.
     let mut app = app_with(
         Template::built_in("un-desa-action-planning").unwrap(),
         &["Digital ID"],
@@ -754,24 +760,27 @@ fn a_template_can_put_some_columns_first() {
     key(&mut app, KeyCode::Char('o'));
     enter(&mut app, "Publish the enrolment guide online");
     enter(&mut app, "Ana");
+    enter(&mut app, "Registry staff");
+    enter(&mut app, "Ben");
     enter(&mut app, "Dec 15");
-    enter(&mut app, "Registry staff fear extra work");
+    enter(&mut app, "Draft by Dec 1");
     key(&mut app, KeyCode::Esc);
-    let row = &app.session.plan.rows[0];
-    assert_eq!(row.cell("barriers"), "Registry staff fear extra work");
-    assert_eq!(row.cell("resources"), "", "resources come later");
+    let row = &app.session.plan().rows[0];
+    assert_eq!(row.cell("owner"), "Ben");
+    assert_eq!(row.cell("milestones"), "Draft by Dec 1");
+    assert_eq!(row.cell("barriers"), "", "barriers come later");
     app.session.settings.show_panel = false;
     let screen = render(&app, 160, 48);
     let header = screen
         .lines()
-        .find(|l| l.contains("Action step"))
-        .unwrap()
+        .find(|l| l.contains("Action step") && l.contains("Key mil"))
+        .unwrap_or_else(|| panic!("{screen}"))
         .to_string();
     let at = |title: &str| header.find(title).unwrap_or(usize::MAX);
-    assert!(at("Potential barriers") < at("Resources"), "{header}");
+    assert!(at("Key mil") < at("Resources"), "{header}");
     key(&mut app, KeyCode::End);
     assert_eq!(
-        app.session.workshop.plan.columns[app.table.column].key,
+        app.session.workshop.plan().columns[app.table.column].key,
         "status"
     );
 }
@@ -784,7 +793,7 @@ fn typing_in_a_date_cell_replaces_what_was_there() {
     add_row(&mut app, "Publish the permit form online", "Ana", "someday");
     key(&mut app, KeyCode::Char('!')); // the date that is not one
     assert_eq!(
-        app.session.workshop.plan.columns[app.table.column].key,
+        app.session.workshop.plan().columns[app.table.column].key,
         "due"
     );
     key(&mut app, KeyCode::Enter);
@@ -884,7 +893,7 @@ fn a_name_filter_matches_names_not_parts_of_words() {
     let view = app.table.view(&app.session);
     let owners: Vec<&str> = view
         .iter()
-        .map(|&i| app.session.plan.rows[i].cell("owner"))
+        .map(|&i| app.session.plan().rows[i].cell("owner"))
         .collect();
     assert_eq!(owners, ["Ana Lopez", "Satya Rao, Ana Lopez"]);
     key(&mut app, KeyCode::Char('/'));
@@ -951,7 +960,7 @@ fn the_next_hint_says_when_the_filter_hides_it() {
     );
     add_row(&mut app, "Train the front-desk staff", "", "Dec 16");
     // Every row complete but the one without an owner.
-    for row in app.session.plan.rows.iter_mut() {
+    for row in app.session.plan_mut().rows.iter_mut() {
         row.set("kpi", "Done when it is done".into());
     }
     key(&mut app, KeyCode::Char('/'));

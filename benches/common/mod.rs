@@ -50,7 +50,7 @@ pub fn large_session(notes: usize, rows: usize) -> Session {
         );
         row.set("kpi", "Agreement signed by both parties".to_string());
         row.set("status", "In progress".to_string());
-        s.plan.rows.push(row);
+        s.plan_mut().rows.push(row);
     }
     s
 }

@@ -492,7 +492,7 @@ impl App {
     fn promote(&mut self, pane: usize, note: Note) {
         if self
             .session
-            .plan
+            .plan()
             .rows
             .iter()
             .any(|r| r.from_note == Some(note.id))
@@ -515,7 +515,7 @@ impl App {
         let row_id = self.session.new_id();
         let mut row = PlanRow::new(row_id, initiative, &[]);
         row.from_note = Some(note.id);
-        for (k, column) in self.session.workshop.plan.columns.iter().enumerate() {
+        for (k, column) in self.session.workshop.plan().columns.iter().enumerate() {
             match &column.kind {
                 _ if k == 0 => {
                     let text = if column.kind == ColumnKind::LongText {
@@ -531,7 +531,7 @@ impl App {
                 _ => {}
             }
         }
-        self.session.plan.rows.push(row);
+        self.session.plan_mut().rows.push(row);
         self.after_content_change();
         let name = self
             .session

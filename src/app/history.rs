@@ -3,8 +3,8 @@
 //! (time passed is not a slip).
 
 use crate::domain::board::Board;
-use crate::domain::plan::Plan;
 use crate::domain::session::{Initiative, Session};
+use crate::domain::tables::Tables;
 use std::collections::BTreeMap;
 
 const DEPTH: usize = 200;
@@ -13,7 +13,7 @@ const DEPTH: usize = 200;
 pub struct Content {
     initiatives: Vec<Initiative>,
     boards: BTreeMap<String, Board>,
-    plan: Plan,
+    tables: Tables,
 }
 
 impl Content {
@@ -21,14 +21,14 @@ impl Content {
         Content {
             initiatives: session.initiatives.clone(),
             boards: session.boards.clone(),
-            plan: session.plan.clone(),
+            tables: session.tables.clone(),
         }
     }
 
     fn restore(self, session: &mut Session) {
         session.initiatives = self.initiatives;
         session.boards = self.boards;
-        session.plan = self.plan;
+        session.tables = self.tables;
     }
 }
 

@@ -56,7 +56,7 @@ impl TableUi {
         {
             self.scope = Scope::Auto;
         }
-        let mut ids: Vec<u64> = session.plan.rows.iter().map(|r| r.id).collect();
+        let mut ids: Vec<u64> = session.plan().rows.iter().map(|r| r.id).collect();
         ids.sort_unstable();
         if let Some(seen) = &self.seen
             && let Some(&new) = ids.iter().rev().find(|n| seen.binary_search(n).is_err())
@@ -66,7 +66,7 @@ impl TableUi {
         self.seen = Some(ids);
         let rows = self.view(session).len();
         self.row = self.row.min(rows.saturating_sub(1));
-        let columns = session.workshop.plan.columns.len();
+        let columns = session.workshop.plan().columns.len();
         self.column = self.column.min(columns.saturating_sub(1));
         if rows == 0 {
             self.detail = false;
@@ -86,10 +86,10 @@ impl TableUi {
         }
     }
 
-    /// Indices into `session.plan.rows`, in the order the table shows them.
+    /// Indices into `session.plan().rows`, in the order the table shows them.
     pub fn view(&self, session: &Session) -> Vec<usize> {
-        session.plan.view(
-            &session.workshop.plan.columns,
+        session.plan().view(
+            &session.workshop.plan().columns,
             self.initiative(session),
             self.sort,
             self.filter.as_ref(),
@@ -98,13 +98,13 @@ impl TableUi {
 
     pub fn focused<'a>(&self, session: &'a Session) -> Option<&'a PlanRow> {
         let view = self.view(session);
-        view.get(self.row).map(|&i| &session.plan.rows[i])
+        view.get(self.row).map(|&i| &session.plan().rows[i])
     }
 
     /// Puts the focus on row `id` if the view shows it.
     pub fn select(&mut self, session: &Session, id: u64) -> bool {
         let view = self.view(session);
-        match view.iter().position(|&i| session.plan.rows[i].id == id) {
+        match view.iter().position(|&i| session.plan().rows[i].id == id) {
             Some(at) => {
                 self.row = at;
                 true
@@ -233,7 +233,7 @@ pub const HELP: super::keys::Help = &[
 
 /// The columns of the plan.
 fn columns(session: &Session) -> &[ColumnSpec] {
-    &session.workshop.plan.columns
+    &session.workshop.plan().columns
 }
 
 /// Template column indices in the order the table shows them: the table step's
@@ -356,7 +356,7 @@ impl App {
     fn target_initiative(&self) -> Option<u64> {
         self.table
             .focused(&self.session)
-            .map(|r| r.initiative)
+            .and_then(|r| r.initiative)
             .or_else(|| self.table.initiative(&self.session))
             .or_else(|| self.session.initiatives.first().map(|i| i.id))
     }
@@ -406,7 +406,7 @@ impl App {
         typed: Option<&str>,
     ) -> Option<Editor> {
         let spec = columns(&self.session).get(column)?;
-        let stored = self.session.plan.row(row)?.cell(&spec.key);
+        let stored = self.session.plan().row(row)?.cell(&spec.key);
         let title = sanitize_line(&spec.title);
         let text = typed.unwrap_or(stored).to_string();
         let then = if chain {
@@ -423,14 +423,14 @@ impl App {
             ColumnKind::Text => Editor::new(target, format!("{title}{then}"), &text, false),
             ColumnKind::LongText => Editor::new(target, format!("{title}{then}"), &text, true),
             ColumnKind::Person => Editor::new(target, format!("{title}{then}"), &text, false)
-                .with_completions(self.session.plan.people(columns(&self.session))),
+                .with_completions(self.session.plan().people(columns(&self.session))),
             ColumnKind::Date => {
                 // A date is replaced, not added to ("someday" + "dec 15").
                 Editor::new(target, format!("{title}{then}"), &text, false).with_text_selected()
             }
-            ColumnKind::Status(values) => {
+            ColumnKind::Status(_) => {
                 // Starts empty so that typing picks a value; Enter alone keeps it.
-                let now = crate::domain::plan::status_value(stored, values);
+                let now = crate::domain::plan::status_value(stored, spec);
                 let typed = typed.unwrap_or("");
                 Editor::new(
                     target,
@@ -438,7 +438,7 @@ impl App {
                     typed,
                     false,
                 )
-                .with_completions(values.clone())
+                .with_completions(spec.statuses().to_vec())
             }
         };
         Some(editor)
@@ -449,7 +449,7 @@ impl App {
             TableEdit::Filter => {
                 let parsed = Filter::parse(
                     &text,
-                    &self.session.plan,
+                    self.session.plan(),
                     columns(&self.session),
                     self.today(),
                 );
@@ -494,7 +494,7 @@ impl App {
                 self.record("add row");
                 let id = self.session.new_id();
                 let row = PlanRow::new(id, initiative, &[(&first.key, &value)]);
-                self.session.plan.insert_near(anchor, below, row);
+                self.session.plan_mut().insert_near(anchor, below, row);
                 self.after_content_change();
                 self.show_row(id);
                 self.table.column = first_index;
@@ -503,14 +503,14 @@ impl App {
             TableEdit::Cell { row, column, chain } => {
                 let index = column_index(&self.session, &column)?;
                 let spec = columns(&self.session)[index].clone();
-                let current = self.session.plan.row(row)?.cell(&spec.key).to_string();
+                let current = self.session.plan().row(row)?.cell(&spec.key).to_string();
                 let Some(value) = self.cell_value(&spec, &current, &text) else {
                     // Not a status value: give the text back to fix it.
                     return self.cell_editor_with(row, index, chain, Some(&text));
                 };
                 if value != current {
                     self.record(format!("edit {}", spec.title));
-                    if let Some(r) = self.session.plan.row_mut(row) {
+                    if let Some(r) = self.session.plan_mut().row_mut(row) {
                         r.set(&spec.key, value);
                     }
                     self.after_content_change();
@@ -607,7 +607,7 @@ impl App {
         };
         self.record("duplicate row");
         let new_id = self.session.new_id();
-        self.session.plan.duplicate(id, new_id);
+        self.session.plan_mut().duplicate(id, new_id);
         self.after_content_change();
         self.show_row(new_id);
         self.say("Row duplicated below (u to undo)");
@@ -619,7 +619,7 @@ impl App {
         };
         let (id, what) = (row.id, self.row_name(row));
         self.record("delete row");
-        self.session.plan.remove(id);
+        self.session.plan_mut().remove(id);
         self.after_content_change();
         self.say(format!("Deleted {what} (u to undo)"));
     }
@@ -642,14 +642,14 @@ impl App {
         let spec = columns(&self.session)[self.table.column].clone();
         if self
             .session
-            .plan
+            .plan()
             .row(row)
             .is_some_and(|r| r.cell(&spec.key).is_empty())
         {
             return;
         }
         self.record(format!("clear {}", spec.title));
-        if let Some(r) = self.session.plan.row_mut(row) {
+        if let Some(r) = self.session.plan_mut().row_mut(row) {
             r.set(&spec.key, String::new());
         }
         self.after_content_change();
@@ -677,9 +677,12 @@ impl App {
         let (Some(&a), Some(&b)) = (view.get(at), view.get(other)) else {
             return;
         };
-        let (a, b) = (self.session.plan.rows[a].id, self.session.plan.rows[b].id);
+        let (a, b) = (
+            self.session.plan().rows[a].id,
+            self.session.plan().rows[b].id,
+        );
         self.record(if down { "move row down" } else { "move row up" });
-        self.session.plan.swap(a, b);
+        self.session.plan_mut().swap(a, b);
         self.after_content_change();
         self.table.select(&self.session, a);
     }
@@ -699,18 +702,18 @@ impl App {
             return self.warn("This plan has no status column");
         };
         let spec = columns[index].clone();
-        let ColumnKind::Status(values) = &spec.kind else {
+        if spec.statuses().is_empty() {
             return;
-        };
+        }
         let current = self
             .session
-            .plan
+            .plan()
             .row(row)
             .map(|r| r.cell(&spec.key))
             .unwrap_or("");
-        let next = cycle_status(current, values, false);
+        let next = cycle_status(current, &spec, false);
         self.record(format!("{} → {next}", spec.title));
-        if let Some(r) = self.session.plan.row_mut(row) {
+        if let Some(r) = self.session.plan_mut().row_mut(row) {
             r.set(&spec.key, next.clone());
         }
         self.after_content_change();
@@ -769,7 +772,7 @@ impl App {
         let view = self.table.view(&self.session);
         let position = |id: u64| {
             view.iter()
-                .position(|&i| self.session.plan.rows[i].id == id)
+                .position(|&i| self.session.plan().rows[i].id == id)
         };
         let mut here: Vec<(usize, usize, &check::Problem)> = problems
             .iter()
@@ -786,9 +789,9 @@ impl App {
                 .iter()
                 .filter(|p| {
                     self.session
-                        .plan
+                        .plan()
                         .row(p.row)
-                        .is_some_and(|r| scope.is_none_or(|i| r.initiative == i))
+                        .is_some_and(|r| scope.is_none_or(|i| r.initiative == Some(i)))
                 })
                 .count();
             let others = problems.len() - hidden;
@@ -856,7 +859,7 @@ mod tests {
         type_line(&mut app, "");
         type_line(&mut app, "Dec 15");
         press(&mut app, KeyCode::Esc);
-        let row = &app.session.plan.rows[0];
+        let row = &app.session.plan().rows[0];
         assert_eq!(row.cell("action"), "Publish the permit form online");
         assert_eq!(row.cell("owner"), "Ana");
         assert_eq!(row.cell("due"), "2026-12-15");

@@ -4,7 +4,7 @@
 use super::dates;
 use super::plan::{PlanRow, Roles, StatusTone, status_value};
 use super::session::Session;
-use super::template::ColumnKind;
+use super::template::{Per, TableDef, Template};
 use chrono::{Duration, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18,12 +18,15 @@ pub enum ProblemKind {
     BeyondHorizon,
     VagueAction,
     NoKpi,
+    /// More rows than the template allows (OGP: five commitments in a plan).
+    OverCap,
 }
 
 impl ProblemKind {
-    /// For the summary line: "3 actions need an owner".
-    pub fn summary(self, count: usize) -> String {
-        let actions = if count == 1 { "action" } else { "actions" };
+    /// For the summary line: "3 actions need an owner", "1 commitment is past the
+    /// limit (5 in the plan)".
+    pub fn summary(self, count: usize, table: &TableDef) -> String {
+        let over_cap;
         let what = match self {
             ProblemKind::NoOwner => "need an owner",
             ProblemKind::SharedOwner => "have more than one owner",
@@ -33,6 +36,10 @@ impl ProblemKind {
             ProblemKind::BeyondHorizon => "are due beyond the plan's horizon",
             ProblemKind::VagueAction => "are too vague to act on",
             ProblemKind::NoKpi => "have no measure of success",
+            ProblemKind::OverCap => {
+                over_cap = format!("are past the limit ({})", limit(table));
+                &over_cap
+            }
         };
         let what = if count == 1 {
             what.replacen("need ", "needs ", 1)
@@ -41,13 +48,24 @@ impl ProblemKind {
         } else {
             what.to_string()
         };
-        format!("{count} {actions} {what}")
+        format!("{} {what}", table.count(count))
+    }
+}
+
+/// "5 in the plan", "5 per initiative".
+fn limit(table: &TableDef) -> String {
+    let max = table.max_rows.unwrap_or(0);
+    match table.per {
+        Per::Session => format!("{max} in the plan"),
+        Per::Initiative => format!("{max} per initiative"),
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub row: u64,
+    /// The key of the row's table.
+    pub table: String,
     pub kind: ProblemKind,
     /// Column key the problem is about, to put the cursor there.
     pub column: String,
@@ -96,9 +114,18 @@ const NOBODY: &[&str] = &[
     "anyone",
 ];
 
-/// Problems of every row, in plan order.
+/// Problems of every row, table by table in the template's order, rows in their
+/// stored order.
 pub fn check(session: &Session, today: NaiveDate) -> Vec<Problem> {
-    let columns = &session.workshop.plan.columns;
+    let mut problems = Vec::new();
+    for table in &session.workshop.tables {
+        check_table(session, table, today, &mut problems);
+    }
+    problems
+}
+
+fn check_table(session: &Session, table: &TableDef, today: NaiveDate, out: &mut Vec<Problem>) {
+    let columns = &table.columns;
     let roles = Roles::of(columns);
     let key = |i: Option<usize>| i.map(|i| columns[i].key.as_str());
     let (action, owner, date, kpi) = (
@@ -107,33 +134,27 @@ pub fn check(session: &Session, today: NaiveDate) -> Vec<Problem> {
         key(roles.due),
         key(roles.kpi),
     );
-    let statuses: &[String] = match roles.status.map(|i| &columns[i].kind) {
-        Some(ColumnKind::Status(values)) => values,
-        _ => &[],
-    };
-    let horizon = session
-        .workshop
-        .plan
+    let horizon = table
         .horizon_days
         .map(|d| session.created_at.date_naive() + Duration::days(i64::from(d)));
-
-    let mut problems = Vec::new();
-    for row in &session.plan.rows {
+    let rows = session.tables.rows(&table.key);
+    for row in rows {
         let done = roles.status.is_some_and(|i| {
-            StatusTone::of(status_value(row.cell(&columns[i].key), statuses)) == StatusTone::Done
+            StatusTone::of(status_value(row.cell(&columns[i].key), &columns[i])) == StatusTone::Done
         });
         let mut add = |kind: ProblemKind, column: &str, message: String| {
-            problems.push(Problem {
+            out.push(Problem {
                 row: row.id,
+                table: table.key.clone(),
                 kind,
                 column: column.to_string(),
                 message,
             })
         };
-        if let Some(key) = action
-            && let Some(why) = vague(row.cell(key))
+        if let Some(i) = roles.action
+            && let Some(why) = vague(row.cell(&columns[i].key), &columns[i].title)
         {
-            add(ProblemKind::VagueAction, key, why);
+            add(ProblemKind::VagueAction, action.unwrap_or_default(), why);
         }
         if let Some(key) = owner {
             let who = row.cell(key).trim();
@@ -170,7 +191,50 @@ pub fn check(session: &Session, today: NaiveDate) -> Vec<Problem> {
             );
         }
     }
-    problems
+    if let Some(max) = table.max_rows {
+        over_cap(session, table, rows, max as usize, out);
+    }
+}
+
+/// The rows past a table's cap, each pointed at: "6 commitments: the plan holds at
+/// most 5". Per initiative, each initiative's rows are counted on their own.
+fn over_cap(
+    session: &Session,
+    table: &TableDef,
+    rows: &[PlanRow],
+    max: usize,
+    out: &mut Vec<Problem>,
+) {
+    let mut groups: Vec<(Option<u64>, Vec<&PlanRow>)> = Vec::new();
+    for row in rows {
+        let group = match table.per {
+            Per::Session => None,
+            Per::Initiative => row.initiative,
+        };
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, members)) => members.push(row),
+            None => groups.push((group, vec![row])),
+        }
+    }
+    for (group, members) in groups.into_iter().filter(|(_, m)| m.len() > max) {
+        let whose = match group.and_then(|id| session.initiative(id)) {
+            Some(i) => format!("{} for “{}”", table.count(members.len()), i.name),
+            None => table.count(members.len()),
+        };
+        let message = match table.per {
+            Per::Session => format!("{whose}: the plan holds at most {max}"),
+            Per::Initiative => format!("{whose}: at most {max} per initiative"),
+        };
+        for row in &members[max..] {
+            out.push(Problem {
+                row: row.id,
+                table: table.key.clone(),
+                kind: ProblemKind::OverCap,
+                column: table.columns[0].key.clone(),
+                message: message.clone(),
+            });
+        }
+    }
 }
 
 /// An owner cell that names no one person: "TBD", "the team", "The whole team.".
@@ -246,10 +310,11 @@ fn date_problem(
     }
 }
 
-fn vague(action: &str) -> Option<String> {
+/// Why an action step is not one yet; `title` is its column's ("Action step").
+fn vague(action: &str, title: &str) -> Option<String> {
     let text = action.trim();
     if text.is_empty() {
-        return Some("no action step written".into());
+        return Some(format!("no {} written", title.to_lowercase()));
     }
     let words = text.split_whitespace().count();
     if words < 3 {
@@ -273,11 +338,21 @@ pub fn counts(problems: &[Problem]) -> Vec<(ProblemKind, usize)> {
     counts
 }
 
-/// Summary lines, most frequent problem first: "3 actions need an owner".
-pub fn summary(problems: &[Problem]) -> Vec<String> {
-    counts(problems)
+/// Summary lines, most frequent problem first, each in its table's words: "3 actions
+/// need an owner", "2 milestones need a date".
+pub fn summary(problems: &[Problem], template: &Template) -> Vec<String> {
+    let mut counts: Vec<((&str, ProblemKind), usize)> = Vec::new();
+    for p in problems {
+        let key = (p.table.as_str(), p.kind);
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts.sort_by_key(|((_, kind), n)| (std::cmp::Reverse(*n), *kind));
+    counts
         .into_iter()
-        .map(|(kind, n)| kind.summary(n))
+        .filter_map(|((table, kind), n)| Some(kind.summary(n, template.table(table)?)))
         .collect()
 }
 
@@ -299,7 +374,7 @@ mod tests {
         );
         let initiative = s.add_initiative("Permits online", "");
         let id = s.new_id();
-        s.plan.rows.push(PlanRow::new(id, initiative, cells));
+        s.plan_mut().rows.push(PlanRow::new(id, initiative, cells));
         s
     }
 
@@ -382,24 +457,104 @@ mod tests {
         assert!(p[0].message.contains("name one person"));
     }
 
+    fn session_of(template: &str) -> Session {
+        Session::new(
+            Template::built_in(template).unwrap(),
+            "T",
+            Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap(),
+        )
+    }
+
     #[test]
-    fn other_templates_get_their_own_checks() {
-        let mut s = session_with(&[]);
-        s.workshop = Template::built_in("planning-for-success").unwrap();
-        s.plan.rows[0].cells = [
+    fn every_table_is_checked_in_its_own_words() {
+        let mut s = session_of("planning-for-success");
+        let reading = s.add_initiative("Reading", "");
+        let rows = [
             (
-                "benchmark".to_string(),
-                "Train all grade 3 teachers in reading".to_string(),
+                "benchmarks",
+                vec![
+                    ("benchmark", "Train all grade 3 teachers in reading"),
+                    ("responsible", "M. Edwards"),
+                    ("date", "2026-10-01"),
+                    ("status", "Met"),
+                ],
             ),
-            ("responsible".to_string(), "M. Edwards".to_string()),
-            ("date".to_string(), "2026-10-01".to_string()),
-            ("status".to_string(), "Met".to_string()),
-        ]
-        .into();
+            ("benchmarks", vec![("benchmark", "Coaching cycles")]),
+            ("terms", vec![("term", "Equity")]),
+            ("resources", vec![("resource", "Coaches")]),
+        ];
+        for (table, cells) in rows {
+            let id = s.new_id();
+            s.tables
+                .table_mut(table)
+                .rows
+                .push(PlanRow::new(id, reading, &cells));
+        }
+        let problems = check(&s, today());
         assert!(
-            kinds(&s).is_empty(),
-            "{:?}: met in the past is fine, no KPI column",
-            kinds(&s)
+            problems
+                .iter()
+                .all(|p| p.table == "benchmarks" && p.row == 3),
+            "met in the past is fine, and a term or a resource is no action: {problems:?}"
+        );
+        assert_eq!(
+            summary(&problems, &s.workshop),
+            [
+                "1 benchmark needs an owner",
+                "1 benchmark needs a date",
+                "1 benchmark is too vague to act on"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sixth_commitment_is_flagged_and_still_kept() {
+        let mut s = session_of("ogp-roadmap");
+        for n in 1..=6 {
+            let id = s.new_id();
+            let text = format!("Open the data of service {n}");
+            s.tables.table_mut("commitments").rows.push(PlanRow::new(
+                id,
+                None,
+                &[("commitment", &text)],
+            ));
+        }
+        let over: Vec<Problem> = check(&s, today())
+            .into_iter()
+            .filter(|p| p.kind == ProblemKind::OverCap)
+            .collect();
+        assert_eq!(over.len(), 1);
+        assert_eq!(over[0].row, 6, "the one past the cap");
+        assert_eq!(over[0].message, "6 commitments: the plan holds at most 5");
+        assert_eq!(s.tables.rows("commitments").len(), 6);
+        assert!(
+            summary(&over, &s.workshop)
+                .contains(&"1 commitment is past the limit (5 in the plan)".to_string())
+        );
+    }
+
+    #[test]
+    fn a_cap_per_initiative_counts_each_initiative_apart() {
+        let mut s = session_of("planning-for-success");
+        s.workshop.tables[0].max_rows = Some(2);
+        let a = s.add_initiative("Reading", "");
+        let b = s.add_initiative("Families", "");
+        for initiative in [a, b, a, a] {
+            let id = s.new_id();
+            s.tables.table_mut("benchmarks").rows.push(PlanRow::new(
+                id,
+                initiative,
+                &[("benchmark", "Observe every reading lesson")],
+            ));
+        }
+        let over: Vec<Problem> = check(&s, today())
+            .into_iter()
+            .filter(|p| p.kind == ProblemKind::OverCap)
+            .collect();
+        assert_eq!(over.len(), 1);
+        assert_eq!(
+            over[0].message,
+            "3 benchmarks for “Reading”: at most 2 per initiative"
         );
     }
 
@@ -408,12 +563,12 @@ mod tests {
         let mut s = session_with(&[("action", "Do it")]);
         let initiative = s.initiatives[0].id;
         let id = s.new_id();
-        s.plan.rows.push(PlanRow::new(
+        s.plan_mut().rows.push(PlanRow::new(
             id,
             initiative,
             &[("action", "Train the front-desk staff")],
         ));
-        let lines = summary(&check(&s, today()));
+        let lines = summary(&check(&s, today()), &s.workshop);
         assert_eq!(lines[0], "2 actions need an owner");
         assert!(
             lines.contains(&"1 action is too vague to act on".to_string()),

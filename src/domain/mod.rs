@@ -3,8 +3,12 @@
 pub mod board;
 pub mod check;
 pub mod dates;
+pub mod groups;
+pub mod migrate;
 pub mod plan;
+pub mod promote;
 pub mod session;
+pub mod tables;
 pub mod template;
 pub mod text;
 pub mod timer;

@@ -6,17 +6,23 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The rows of one table, in the order the room wrote them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
-    /// Rows of every initiative, in the order the room wrote them.
     pub rows: Vec<PlanRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanRow {
+    /// Unique in the whole session, whatever the table.
     pub id: u64,
-    /// The initiative this row belongs to.
-    pub initiative: u64,
+    /// The initiative this row belongs to; none in a table of the whole session. A
+    /// child row has its parent's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiative: Option<u64>,
+    /// The row of the parent table this row belongs to (a milestone's commitment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u64>,
     /// Cell text by column key. Date cells hold an ISO date once parsed, or the text
     /// as typed when it could not be read as a date (the plan check flags it).
     #[serde(default)]
@@ -28,10 +34,11 @@ pub struct PlanRow {
 
 impl PlanRow {
     /// A row with these cells (empty values are left out, as `set` does).
-    pub fn new(id: u64, initiative: u64, cells: &[(&str, &str)]) -> PlanRow {
+    pub fn new(id: u64, initiative: impl Into<Option<u64>>, cells: &[(&str, &str)]) -> PlanRow {
         let mut row = PlanRow {
             id,
-            initiative,
+            initiative: initiative.into(),
+            parent: None,
             cells: BTreeMap::new(),
             from_note: None,
         };
@@ -39,6 +46,12 @@ impl PlanRow {
             row.set(key, value.to_string());
         }
         row
+    }
+
+    /// The same row under `parent`.
+    pub fn under(mut self, parent: u64) -> PlanRow {
+        self.parent = Some(parent);
+        self
     }
 
     pub fn cell(&self, key: &str) -> &str {
@@ -56,21 +69,18 @@ impl PlanRow {
 }
 
 impl Plan {
-    /// The board notes that have a row in the plan: the row's `from_note` is the one
-    /// record of a promotion, so deleting the row un-marks the note.
-    pub fn promoted_notes(&self) -> std::collections::HashSet<u64> {
-        self.rows.iter().filter_map(|r| r.from_note).collect()
-    }
-
     pub fn rows_of(&self, initiative: u64) -> impl Iterator<Item = &PlanRow> {
-        self.rows.iter().filter(move |r| r.initiative == initiative)
+        self.rows
+            .iter()
+            .filter(move |r| r.initiative == Some(initiative))
     }
 }
 
-/// Which column plays which part in the plan, found from the template's columns.
+/// Which column plays which part in a table, found from the template's columns.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Roles {
-    /// The first column when it holds text: what will be done.
+    /// The first column when it holds text, in a table that says who or when: what
+    /// will be done. (A table of key terms or resources has no action to check.)
     pub action: Option<usize>,
     /// The first person column: who answers for it.
     pub owner: Option<usize>,
@@ -98,13 +108,16 @@ impl Roles {
                 columns[i].key == "status" || columns[i].title.to_lowercase().contains("status")
             })
             .or(statuses.last().copied());
+        let owner = find(&|c| c.kind == ColumnKind::Person);
+        let due = find(&|c| c.kind == ColumnKind::Date);
         Roles {
             action: columns
                 .first()
                 .filter(|c| matches!(c.kind, ColumnKind::Text | ColumnKind::LongText))
+                .filter(|_| owner.is_some() || due.is_some())
                 .map(|_| 0),
-            owner: find(&|c| c.kind == ColumnKind::Person),
-            due: find(&|c| c.kind == ColumnKind::Date),
+            owner,
+            due,
             status,
             kpi: columns.iter().enumerate().skip(1).find_map(|(i, c)| {
                 let title = c.title.to_lowercase();
@@ -159,18 +172,19 @@ impl StatusTone {
     }
 }
 
-/// A status cell's value as shown: an empty cell has the first (default) value.
-pub fn status_value<'a>(cell: &'a str, values: &'a [String]) -> &'a str {
+/// A status cell's value as shown: an empty cell has the column's default.
+pub fn status_value<'a>(cell: &'a str, column: &'a ColumnSpec) -> &'a str {
     if cell.is_empty() {
-        values.first().map(String::as_str).unwrap_or("")
+        column.default_status()
     } else {
         cell
     }
 }
 
-/// The value after (or, `back`, before) `current` in the list, wrapping around.
-pub fn cycle_status(current: &str, values: &[String], back: bool) -> String {
-    let current = status_value(current, values);
+/// The value after (or, `back`, before) `current` in the column's list, wrapping around.
+pub fn cycle_status(current: &str, column: &ColumnSpec, back: bool) -> String {
+    let values = column.statuses();
+    let current = status_value(current, column);
     let n = values.len();
     if n == 0 {
         return String::new();
@@ -274,10 +288,7 @@ impl Filter {
     ) -> Result<Option<Filter>, String> {
         let t = super::text::sanitize_line(typed).trim().to_lowercase();
         let roles = Roles::of(columns);
-        let statuses: &[String] = match roles.status.map(|i| &columns[i].kind) {
-            Some(ColumnKind::Status(values)) => values,
-            _ => &[],
-        };
+        let statuses = roles.status.map_or(&[][..], |i| columns[i].statuses());
         if t.is_empty() {
             return Ok(None);
         }
@@ -333,13 +344,9 @@ impl Filter {
         match self {
             Filter::Owner(s) => names(cell(roles.owner), s),
             Filter::NoOwner => cell(roles.owner).trim().is_empty(),
-            Filter::Status(s) => {
-                let values: &[String] = match roles.status.map(|i| &columns[i].kind) {
-                    Some(ColumnKind::Status(values)) => values,
-                    _ => &[],
-                };
-                status_value(cell(roles.status), values).eq_ignore_ascii_case(s)
-            }
+            Filter::Status(s) => roles.status.is_some_and(|i| {
+                status_value(row.cell(&columns[i].key), &columns[i]).eq_ignore_ascii_case(s)
+            }),
             Filter::DueBy(d) => due().is_some_and(|due| due <= *d),
             Filter::Overdue(d) => due().is_some_and(|due| due < *d),
             Filter::NoDate => cell(roles.due).trim().is_empty(),
@@ -411,34 +418,13 @@ impl Plan {
         }
     }
 
-    /// Names typed in person columns, most used first, for completion. A cell may
-    /// hold several names separated by commas.
+    /// Names typed in this table's person columns, most used first, for completion.
     pub fn people(&self, columns: &[ColumnSpec]) -> Vec<String> {
-        let keys: Vec<&str> = columns
+        let cells = columns
             .iter()
             .filter(|c| c.kind == ColumnKind::Person)
-            .map(|c| c.key.as_str())
-            .collect();
-        let mut counts: BTreeMap<String, (usize, String)> = BTreeMap::new();
-        for row in &self.rows {
-            for key in &keys {
-                for name in row.cell(key).split(',').map(str::trim) {
-                    if !name.is_empty() {
-                        let entry = counts
-                            .entry(name.to_lowercase())
-                            .or_insert((0, name.to_string()));
-                        entry.0 += 1;
-                        // "Ana" over "ana": a capital is more likely the way it is written.
-                        if entry.1 == entry.1.to_lowercase() {
-                            entry.1 = name.to_string();
-                        }
-                    }
-                }
-            }
-        }
-        let mut names: Vec<(usize, String)> = counts.into_values().collect();
-        names.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        names.into_iter().map(|(_, n)| n).collect()
+            .flat_map(|c| self.rows.iter().map(move |r| r.cell(&c.key)));
+        super::tables::names_by_use(cells)
     }
 
     /// The indices of the rows a table view shows, in the order it shows them:
@@ -456,7 +442,7 @@ impl Plan {
             .rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| initiative.is_none_or(|i| r.initiative == i))
+            .filter(|(_, r)| initiative.is_none_or(|i| r.initiative == Some(i)))
             .filter(|(_, r)| filter.is_none_or(|f| f.keeps(r, columns, &roles)))
             .map(|(i, _)| i)
             .collect();
@@ -479,17 +465,16 @@ impl Plan {
                 }
             }),
             Some(SortKey::Status) => {
-                let values: &[String] = match roles.status.map(|i| &columns[i].kind) {
-                    Some(ColumnKind::Status(values)) => values,
-                    _ => &[],
-                };
-                rows.sort_by_cached_key(|&i| {
-                    let v = status_value(cell(i, roles.status), values);
-                    values
-                        .iter()
-                        .position(|x| x.eq_ignore_ascii_case(v))
-                        .unwrap_or(values.len())
-                });
+                if let Some(column) = roles.status.map(|i| &columns[i]) {
+                    let values = column.statuses();
+                    rows.sort_by_cached_key(|&i| {
+                        let v = status_value(self.rows[i].cell(&column.key), column);
+                        values
+                            .iter()
+                            .position(|x| x.eq_ignore_ascii_case(v))
+                            .unwrap_or(values.len())
+                    });
+                }
             }
         }
         rows
@@ -502,7 +487,7 @@ mod tests {
     use crate::domain::template::Template;
 
     fn columns() -> Vec<ColumnSpec> {
-        Template::default_template().plan.columns
+        Template::default_template().plan().columns.clone()
     }
 
     fn row(id: u64, initiative: u64, cells: &[(&str, &str)]) -> PlanRow {
@@ -547,8 +532,9 @@ mod tests {
         );
         let p4s = Template::built_in("planning-for-success")
             .unwrap()
-            .plan
-            .columns;
+            .plan()
+            .columns
+            .clone();
         let roles = Roles::of(&p4s);
         assert_eq!(
             p4s[roles.status.unwrap()].key,
@@ -625,14 +611,13 @@ mod tests {
 
     #[test]
     fn statuses_cycle_and_read_in_any_template_words() {
-        let values: Vec<String> = ["Not started", "In progress", "Done", "Blocked"]
-            .map(String::from)
-            .to_vec();
-        assert_eq!(cycle_status("", &values, false), "In progress");
-        assert_eq!(cycle_status("Blocked", &values, false), "Not started");
-        assert_eq!(cycle_status("Not started", &values, true), "Blocked");
-        assert_eq!(match_status("do", &values), Some("Done"));
-        assert_eq!(match_status("n", &values), Some("Not started"));
+        let column = &columns()[8];
+        let values = column.statuses();
+        assert_eq!(cycle_status("", column, false), "In progress");
+        assert_eq!(cycle_status("Blocked", column, false), "Not started");
+        assert_eq!(cycle_status("Not started", column, true), "Blocked");
+        assert_eq!(match_status("do", values), Some("Done"));
+        assert_eq!(match_status("n", values), Some("Not started"));
         assert_eq!(StatusTone::of("Not met"), StatusTone::Stuck);
         assert_eq!(StatusTone::of("Met"), StatusTone::Done);
         assert_eq!(StatusTone::of("Partially met"), StatusTone::Active);

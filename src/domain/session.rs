@@ -2,15 +2,18 @@
 //! boards and the plan. This is what the JSON file holds.
 
 use super::board::Board;
+use super::groups::Groups;
 use super::plan::Plan;
+use super::tables::Tables;
 use super::template::{PaneSource, StepSpec, Template};
 use super::timer::{Countdown, Timing};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Bumped when the file format changes in a way older versions cannot read.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped when the file format changes in a way older versions cannot read. Files of
+/// an older schema are upgraded in memory as they are read (`migrate`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -25,8 +28,15 @@ pub struct Session {
     /// Boards by the id their steps give them.
     #[serde(default)]
     pub boards: BTreeMap<String, Board>,
+    /// Rows of every table, by the table's key.
     #[serde(default)]
-    pub plan: Plan,
+    pub tables: Tables,
+    /// The session's short texts (objective, vision), by the template's field keys.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+    /// The groups the room formed, once a groups step has been reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Groups>,
     #[serde(default)]
     pub settings: Settings,
     /// The next id to hand out to an initiative, note or row.
@@ -118,11 +128,14 @@ impl Session {
             initiatives: Vec::new(),
             timing: Timing::new(steps),
             boards: BTreeMap::new(),
-            plan: Plan::default(),
+            tables: Tables::default(),
+            fields: BTreeMap::new(),
+            groups: None,
             settings: Settings::default(),
             next_id: 1,
         };
         session.sync_boards();
+        session.tables.sync(&session.workshop);
         session
     }
 
@@ -140,7 +153,33 @@ impl Session {
         &self.workshop.steps[self.timing.current]
     }
 
-    pub fn initiative(&self, id: u64) -> Option<&Initiative> {
+    /// The first table's rows: where notes go when a board names no other table.
+    pub fn plan(&self) -> &Plan {
+        static EMPTY: Plan = Plan { rows: Vec::new() };
+        self.tables.get(&self.workshop.plan().key).unwrap_or(&EMPTY)
+    }
+
+    pub fn plan_mut(&mut self) -> &mut Plan {
+        self.tables.table_mut(&self.workshop.plan().key)
+    }
+
+    /// A session field's text; empty until typed.
+    pub fn field(&self, key: &str) -> &str {
+        self.fields.get(key).map_or("", String::as_str)
+    }
+
+    /// Sets a field; an empty text removes it so the file stays small.
+    pub fn set_field(&mut self, key: &str, text: String) {
+        if text.is_empty() {
+            self.fields.remove(key);
+        } else {
+            self.fields.insert(key.to_string(), text);
+        }
+    }
+
+    /// The initiative `id` names (a row's may be none).
+    pub fn initiative(&self, id: impl Into<Option<u64>>) -> Option<&Initiative> {
+        let id = id.into()?;
         self.initiatives.iter().find(|i| i.id == id)
     }
 
@@ -191,7 +230,7 @@ impl Session {
             .initiatives
             .iter()
             .map(|i| i.id)
-            .chain(self.plan.rows.iter().map(|r| r.id))
+            .chain([self.tables.max_id()])
             .chain(
                 self.boards
                     .values()
@@ -201,6 +240,7 @@ impl Session {
             .unwrap_or(0);
         self.next_id = self.next_id.max(max_id + 1);
         self.sync_boards();
+        self.tables.sync(&self.workshop);
     }
 
     pub fn countdown(&self, now: DateTime<Utc>) -> Countdown {

@@ -1,6 +1,13 @@
-//! Workshop templates: the agenda, its activities and the action plan's columns, as data.
+//! Workshop templates: the agenda, its activities, the session's fields and the plan's
+//! tables, as data.
+
+mod legacy;
+mod validate;
+
+pub use legacy::PLAN_KEY;
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -36,17 +43,76 @@ pub struct Template {
     pub total_minutes: u32,
     #[serde(default)]
     pub materials: Vec<String>,
-    pub plan: PlanSpec,
+    /// Short texts the session asks for (the strategic objective, the vision).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldSpec>,
+    /// The tables the room fills in, in the order reports show them. A template of the
+    /// first format has one `plan` object instead; it is read as one table.
+    #[serde(alias = "plan", deserialize_with = "legacy::tables_or_plan")]
+    pub tables: Vec<TableDef>,
     pub steps: Vec<StepSpec>,
 }
 
+/// A short text of the whole session, typed on the set-up screen or in a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    /// Stable key under which the text is stored in the session.
+    pub key: String,
+    pub title: String,
+    /// What to write, shown while the field is empty or being edited.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hint: String,
+    /// Several lines (a vision, notes) rather than one.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub long: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One table of the plan: its columns, what a row is called, whose it is, its limits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PlanSpec {
-    /// Dates later than this many days after the workshop are flagged by the plan check.
+pub struct TableDef {
+    /// Stable key under which rows are stored in the session.
+    pub key: String,
+    pub title: String,
+    /// What one row is, singular, for hints: "2 commitments need an owner".
+    #[serde(default = "row_noun")]
+    pub noun: String,
+    /// The plural when adding an "s" is wrong ("entries"); else left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plural: Option<String>,
     #[serde(default)]
+    pub per: Per,
+    /// At most this many rows (per initiative, or in the session): passing it is a
+    /// hint of the plan check, never a refusal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rows: Option<u32>,
+    /// Dates later than this many days after the workshop are flagged by the plan check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon_days: Option<u32>,
+    /// The table whose rows this table's rows belong to (milestones under commitments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
     pub columns: Vec<ColumnSpec>,
+}
+
+fn row_noun() -> String {
+    "row".into()
+}
+
+/// Whose rows a table holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    /// A table for each initiative.
+    #[default]
+    Initiative,
+    /// One table for the whole session (key terms, the plan's resources).
+    Session,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +122,9 @@ pub struct ColumnSpec {
     pub key: String,
     pub title: String,
     pub kind: ColumnKind,
+    /// The value an empty status cell shows and exports; else the first value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,7 +134,7 @@ pub enum ColumnKind {
     LongText,
     Person,
     Date,
-    /// A closed list of values, cycled with one key; the first is the default.
+    /// A closed list of values, cycled with one key.
     Status(Vec<String>),
 }
 
@@ -97,6 +166,8 @@ pub enum Activity {
     Board(BoardSpec),
     Table(TableSpec),
     Summary(SummarySpec),
+    /// The room splits into groups, each with its work.
+    Groups(GroupsSpec),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +179,9 @@ pub struct Briefing {
     /// List the session's initiatives under the text (the review step).
     #[serde(default)]
     pub show_initiatives: bool,
+    /// Session fields shown (and edited) on this step, by key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +190,24 @@ pub struct BoardSpec {
     /// Boards are stored by this id, so two steps naming the same id share one board.
     pub board: String,
     pub panes: PaneSource,
+    /// Where a promoted note goes; without it, the first table's first column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promote: Option<Promote>,
+}
+
+/// Where a note of a board goes when promoted, and what it is set to there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Promote {
+    pub table: String,
+    /// Cells the new row starts with, by column key (the note's text goes in the
+    /// table's first column).
+    #[serde(default)]
+    pub set: BTreeMap<String, String>,
+    /// A column that takes the title of the note's pane: a note under "Transparency"
+    /// becomes a commitment whose principle is Transparency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pane_column: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +221,9 @@ pub enum PaneSource {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
+    /// The table shown, by key; the template's first table when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
     /// Column keys to show first; empty shows every column in template order.
     #[serde(default)]
     pub focus_columns: Vec<String>,
@@ -140,6 +235,32 @@ pub struct SummarySpec {
     /// An optional board beside the summary (takeaways, next steps).
     #[serde(default)]
     pub board: Option<BoardSpec>,
+    /// Session fields shown (and edited) on this step, by key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// Each group's result side by side (the plenary after group work).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub plenary: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupsSpec {
+    /// How many groups the room forms unless the facilitator changes it.
+    pub count: u32,
+    /// What each group is given to work on.
+    #[serde(default)]
+    pub work: GroupWork,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupWork {
+    /// An initiative each (several groups may share one).
+    #[default]
+    Initiatives,
+    /// A table of the template each (key terms, resources...).
+    Tables,
 }
 
 impl StepSpec {
@@ -148,8 +269,72 @@ impl StepSpec {
         match &self.activity {
             Activity::Board(spec) => Some(spec),
             Activity::Summary(summary) => summary.board.as_ref(),
-            Activity::Briefing(_) | Activity::Table(_) => None,
+            Activity::Briefing(_) | Activity::Table(_) | Activity::Groups(_) => None,
         }
+    }
+
+    /// The session fields this step shows.
+    pub fn fields(&self) -> &[String] {
+        match &self.activity {
+            Activity::Briefing(b) => &b.fields,
+            Activity::Summary(s) => &s.fields,
+            _ => &[],
+        }
+    }
+}
+
+impl TableDef {
+    /// "commitments": the plural of the noun.
+    pub fn nouns(&self) -> String {
+        self.plural.clone().unwrap_or_else(|| plural(&self.noun))
+    }
+
+    /// "1 commitment", "6 commitments".
+    pub fn count(&self, n: usize) -> String {
+        if n == 1 {
+            format!("1 {}", self.noun)
+        } else {
+            format!("{n} {}", self.nouns())
+        }
+    }
+
+    pub fn column(&self, key: &str) -> Option<&ColumnSpec> {
+        self.columns.iter().find(|c| c.key == key)
+    }
+}
+
+/// English plurals of the nouns tables use: "entry" → "entries", "box" → "boxes".
+fn plural(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix('y')
+        && !stem.is_empty()
+        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        format!("{stem}ies")
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| noun.ends_with(e))
+    {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
+}
+
+impl ColumnSpec {
+    /// The values of a status column, none for other kinds.
+    pub fn statuses(&self) -> &[String] {
+        match &self.kind {
+            ColumnKind::Status(values) => values,
+            _ => &[],
+        }
+    }
+
+    /// What an empty status cell stands for: the declared default, else the first value.
+    pub fn default_status(&self) -> &str {
+        self.default
+            .as_deref()
+            .or(self.statuses().first().map(String::as_str))
+            .unwrap_or("")
     }
 }
 
@@ -187,7 +372,7 @@ impl Template {
             column: e.column(),
             message: strip_position(&e.to_string()),
         })?;
-        template.validate().map_err(|message| TemplateError {
+        validate::template(&template).map_err(|message| TemplateError {
             source: source.to_string(),
             line: 0,
             column: 0,
@@ -246,42 +431,32 @@ impl Template {
         })
     }
 
-    fn validate(&self) -> Result<(), String> {
-        if self.steps.is_empty() {
-            return Err("the workshop has no steps".into());
-        }
-        let sum: u32 = self.steps.iter().map(|s| s.minutes).sum();
-        if sum != self.total_minutes {
-            return Err(format!(
-                "total_minutes is {} but the steps add up to {sum}",
-                self.total_minutes
-            ));
-        }
-        if let Some((i, _)) = self.steps.iter().enumerate().find(|(_, s)| s.minutes == 0) {
-            return Err(format!("step {} has 0 minutes", i + 1));
-        }
-        if self.plan.columns.is_empty() {
-            return Err("the plan has no columns".into());
-        }
-        let mut keys = std::collections::HashSet::new();
-        for column in &self.plan.columns {
-            if !keys.insert(column.key.as_str()) {
-                return Err(format!("plan column key {:?} is used twice", column.key));
-            }
-            if let ColumnKind::Status(values) = &column.kind
-                && values.is_empty()
-            {
-                return Err(format!("status column {:?} has no values", column.key));
-            }
-        }
-        for (i, step) in self.steps.iter().enumerate() {
-            if let Some(PaneSource::Fixed(panes)) = step.board().map(|b| &b.panes)
-                && panes.is_empty()
-            {
-                return Err(format!("step {} has a board with no panes", i + 1));
-            }
-        }
-        Ok(())
+    pub fn table(&self, key: &str) -> Option<&TableDef> {
+        self.tables.iter().find(|t| t.key == key)
+    }
+
+    /// The first table: where a note goes when its board names no other.
+    pub fn plan(&self) -> &TableDef {
+        &self.tables[0]
+    }
+
+    /// The table a table step shows (the first one unless it names another).
+    pub fn step_table(&self, spec: &TableSpec) -> &TableDef {
+        spec.table
+            .as_deref()
+            .and_then(|key| self.table(key))
+            .unwrap_or_else(|| self.plan())
+    }
+
+    /// The tables whose rows belong to rows of table `key`.
+    pub fn children(&self, key: &str) -> impl Iterator<Item = &TableDef> {
+        self.tables
+            .iter()
+            .filter(move |t| t.parent.as_deref() == Some(key))
+    }
+
+    pub fn field(&self, key: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.key == key)
     }
 }
 
@@ -342,6 +517,231 @@ mod tests {
         let json = serde_json::to_string(&t).unwrap();
         let err = Template::parse("t.json", &json).unwrap_err();
         assert!(err.message.contains("add up to 45"), "{err}");
+    }
+
+    #[test]
+    fn a_first_format_plan_is_read_as_one_table() {
+        let mut value = serde_json::to_value(Template::default_template()).unwrap();
+        let table = value["tables"][0].take();
+        value.as_object_mut().unwrap().remove("tables");
+        value["plan"] = serde_json::json!({
+            "horizon_days": table["horizon_days"],
+            "columns": table["columns"],
+        });
+        let legacy = Template::parse("old.json", &value.to_string()).unwrap();
+        assert_eq!(legacy, Template::default_template());
+        let bad = r#"{"name": "x", "title": "X", "description": "", "total_minutes": 5,
+            "plan": {"columns": [{"key": "a", "title": "A", "kind": "txt"}]},
+            "steps": []}"#;
+        let err = Template::parse("old.json", bad).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.message.contains("unknown variant `txt`"), "{err}");
+    }
+
+    /// The default template changed by `edit`, and why it is refused.
+    fn refused(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut value = serde_json::to_value(Template::default_template()).unwrap();
+        edit(&mut value);
+        Template::parse("t.json", &value.to_string())
+            .expect_err("refused")
+            .message
+    }
+
+    fn table(key: &str, parent: Option<&str>) -> serde_json::Value {
+        serde_json::json!({ "key": key, "title": key, "parent": parent,
+            "columns": [{ "key": "what", "title": "What", "kind": "text" }] })
+    }
+
+    fn add(v: &mut serde_json::Value, table: serde_json::Value) {
+        v["tables"].as_array_mut().unwrap().push(table);
+    }
+
+    #[test]
+    fn tables_must_hold_together() {
+        let e = refused(|v| add(v, table("plan", None)));
+        assert_eq!(e, "table key \"plan\" is used twice");
+        let e = refused(|v| add(v, table("milestones", Some("nowhere"))));
+        assert!(
+            e.contains("parent \"nowhere\" is not a table listed before it"),
+            "{e}"
+        );
+        let e = refused(|v| {
+            add(v, table("milestones", Some("plan")));
+            add(v, table("tasks", Some("milestones")));
+        });
+        assert!(e.contains("one level of nesting only"), "{e}");
+        let e = refused(|v| {
+            add(v, table("milestones", Some("plan")));
+            v["tables"][1]["per"] = "session".into();
+        });
+        assert!(
+            e.contains("per session but its parent \"plan\" is per initiative"),
+            "{e}"
+        );
+        let e = refused(|v| v["steps"][3]["activity"]["table"]["table"] = "budget".into());
+        assert!(
+            e.starts_with("step 4 (\"Assign owners and set timelines\"): no table \"budget\""),
+            "{e}"
+        );
+        let e = refused(|v| {
+            v["steps"][3]["activity"]["table"]["focus_columns"] = serde_json::json!(["who"])
+        });
+        assert!(e.contains("focus column \"who\""), "{e}");
+    }
+
+    #[test]
+    fn statuses_must_not_start_a_row_as_failed() {
+        let e = refused(|v| {
+            v["tables"][0]["columns"][8]["kind"]["status"] =
+                serde_json::json!(["Not met", "Met", "Partially met"]);
+        });
+        assert!(
+            e.contains("would start as \"Not met\", which reads as a failure"),
+            "{e}"
+        );
+        let e = refused(|v| v["tables"][0]["columns"][8]["default"] = "Blocked".into());
+        assert!(e.contains("reads as a failure"), "{e}");
+        let e = refused(|v| v["tables"][0]["columns"][8]["default"] = "Maybe".into());
+        assert!(
+            e.contains("default \"Maybe\" of column \"status\" is not one of its values"),
+            "{e}"
+        );
+        let e = refused(|v| v["tables"][0]["columns"][0]["default"] = "x".into());
+        assert!(e.contains("only status columns take"), "{e}");
+    }
+
+    #[test]
+    fn promotions_and_fields_name_what_exists() {
+        let e = refused(|v| {
+            v["steps"][2]["activity"]["board"]["promote"] =
+                serde_json::json!({ "table": "plan", "set": { "status": "Finished" } });
+        });
+        assert!(
+            e.contains("\"Finished\" is not a value of column \"status\""),
+            "{e}"
+        );
+        let e = refused(|v| {
+            v["steps"][2]["activity"]["board"]["promote"] =
+                serde_json::json!({ "table": "plan", "set": { "colour": "red" } });
+        });
+        assert!(e.contains("table \"plan\" has no column \"colour\""), "{e}");
+        let e = refused(|v| {
+            v["steps"][0]["activity"]["briefing"]["fields"] = serde_json::json!(["vision"])
+        });
+        assert!(e.contains("no field \"vision\""), "{e}");
+        let e = refused(|v| {
+            v["steps"][0]["activity"] = serde_json::json!({ "groups": { "count": 40 } });
+        });
+        assert!(e.contains("40 groups"), "{e}");
+    }
+
+    #[test]
+    fn nouns_count_in_english() {
+        let mut t = Template::default_template().plan().clone();
+        assert_eq!(
+            (t.count(1), t.count(2)),
+            ("1 action".into(), "2 actions".into())
+        );
+        for (noun, plural) in [("entry", "entries"), ("day", "days"), ("box", "boxes")] {
+            t.noun = noun.into();
+            assert_eq!(t.nouns(), plural);
+        }
+        t.plural = Some("criteria".into());
+        assert_eq!(t.count(3), "3 criteria");
+    }
+
+    fn columns(t: &Template, table: &str) -> Vec<String> {
+        t.table(table)
+            .unwrap_or_else(|| panic!("{} has a table {table}", t.name))
+            .columns
+            .iter()
+            .map(|c| c.title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn planning_for_success_has_the_guide_s_tables_fields_and_review() {
+        let t = Template::built_in("planning-for-success").unwrap();
+        assert_eq!(
+            columns(&t, "benchmarks"),
+            ["Benchmark", "Type", "Person responsible", "Date", "Status"]
+        );
+        assert_eq!(columns(&t, "resources").len(), 5);
+        assert!(columns(&t, "resources")[3].contains("New resources"));
+        assert_eq!(columns(&t, "terms"), ["Term", "Definition"]);
+        assert!(t.field("objective").is_some());
+        assert!((120..=180).contains(&t.total_minutes), "2-3 hours");
+        assert!(t.steps.iter().any(|s| s.title.contains("Review protocol")));
+        assert!(
+            t.steps
+                .iter()
+                .any(|s| matches!(s.activity, Activity::Groups(_)))
+        );
+    }
+
+    #[test]
+    fn ogp_has_five_commitments_with_milestones_a_roadmap_and_a_vision() {
+        let t = Template::built_in("ogp-roadmap").unwrap();
+        let commitments = t.table("commitments").unwrap();
+        assert_eq!(
+            (commitments.max_rows, commitments.per),
+            (Some(5), Per::Session)
+        );
+        assert_eq!(
+            t.table("milestones").unwrap().parent.as_deref(),
+            Some("commitments")
+        );
+        assert!(columns(&t, "roadmap").contains(&"Who takes part".to_string()));
+        for field in ["vision", "team", "forum", "monitoring_body"] {
+            assert!(t.field(field).is_some(), "{field}");
+        }
+    }
+
+    #[test]
+    fn un_desa_forms_six_groups_and_compares_their_plans() {
+        let t = Template::built_in("un-desa-action-planning").unwrap();
+        let groups = t.steps.iter().find_map(|s| match &s.activity {
+            Activity::Groups(g) => Some(g),
+            _ => None,
+        });
+        assert_eq!(groups.map(|g| g.count), Some(6));
+        assert!(
+            t.steps
+                .iter()
+                .any(|s| matches!(&s.activity, Activity::Summary(s) if s.plenary))
+        );
+        let titles = columns(&t, "plan");
+        for wanted in [
+            "leads",
+            "Supported by",
+            "Owner",
+            "milestones",
+            "available",
+            "needed",
+        ] {
+            assert!(
+                titles.iter().any(|c| c.contains(wanted)),
+                "{wanted}: {titles:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn step_titles_carry_no_number_of_their_own() {
+        for t in Template::all_built_in() {
+            for step in &t.steps {
+                let first = step.title.split_whitespace().next().unwrap_or("");
+                assert!(
+                    !first
+                        .trim_end_matches(['.', ')', ':'])
+                        .chars()
+                        .all(|c| c.is_ascii_digit()),
+                    "{}: {:?}",
+                    t.name,
+                    step.title
+                );
+            }
+        }
     }
 
     #[test]

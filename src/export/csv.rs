@@ -10,7 +10,7 @@ use super::report::plan_groups;
 use crate::domain::session::Session;
 
 pub(super) fn render(session: &Session) -> String {
-    let columns = &session.workshop.plan.columns;
+    let columns = &session.workshop.plan().columns;
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .quote_style(::csv::QuoteStyle::Necessary)

@@ -141,7 +141,7 @@ impl<'a> Report<'a> {
         };
         [
             n(s.initiatives.len(), "initiative", "initiatives"),
-            n(s.plan.rows.len(), "action", "actions"),
+            n(s.plan().rows.len(), "action", "actions"),
             n(notes, "note", "notes"),
         ]
         .join(" · ")
@@ -163,10 +163,10 @@ impl<'a> Report<'a> {
             agenda: agenda(session, now),
             boards,
             summary,
-            columns: &session.workshop.plan.columns,
+            columns: &session.workshop.plan().columns,
             plans: plan_groups(session, true),
             check: check_view(session, today),
-            promoted: session.plan.promoted_notes(),
+            promoted: session.tables.promoted_notes(),
         }
     }
 }
@@ -283,12 +283,12 @@ pub(super) fn plan_groups(session: &Session, with_empty: bool) -> Vec<PlanGroup<
         .iter()
         .map(|i| PlanGroup {
             initiative: Some(i),
-            rows: session.plan.rows_of(i.id).collect(),
+            rows: session.plan().rows_of(i.id).collect(),
         })
         .filter(|g| with_empty || !g.rows.is_empty())
         .collect();
     let orphans: Vec<&PlanRow> = session
-        .plan
+        .plan()
         .rows
         .iter()
         .filter(|r| session.initiative(r.initiative).is_none())
@@ -311,7 +311,7 @@ fn check_view(session: &Session, today: NaiveDate) -> CheckView {
             r.messages.push(p.message.clone());
             continue;
         }
-        let Some(row) = session.plan.rows.iter().find(|r| r.id == p.row) else {
+        let Some(row) = session.plan().rows.iter().find(|r| r.id == p.row) else {
             continue;
         };
         let text = action.map(|c| row.cell(&c.key)).unwrap_or("").trim();
@@ -331,7 +331,7 @@ fn check_view(session: &Session, today: NaiveDate) -> CheckView {
     }
     CheckView {
         today,
-        summary: check::summary(&problems),
+        summary: check::summary(&problems, &session.workshop),
         rows: rows.into_iter().map(|(_, r)| r).collect(),
     }
 }
@@ -348,7 +348,7 @@ pub(super) struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     pub fn of(session: &'a Session) -> Columns<'a> {
-        let columns = &session.workshop.plan.columns;
+        let columns = &session.workshop.plan().columns;
         let find = |f: &dyn Fn(&ColumnSpec) -> bool| columns.iter().find(|c| f(c));
         let titled = |c: &ColumnSpec, word: &str| c.title.to_lowercase().contains(word);
         Columns {

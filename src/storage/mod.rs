@@ -117,7 +117,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StorageError> {
             ),
         ));
     }
-    let mut session: Session = serde_json::from_value(value)
+    let mut session = crate::domain::migrate::session(value)
         .map_err(|e| err(path, format!("not a valid session: {e}")))?;
     if session.workshop.steps.is_empty() {
         return Err(err(path, "not a valid session: the agenda has no steps"));

@@ -13,6 +13,15 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.activity() {
         Activity::Briefing(b) => render_briefing(frame, area, app, b, theme),
+        Activity::Groups(g) => {
+            let briefing = Briefing {
+                text: format!("Count off from 1 to {} and gather by number.", g.count),
+                bullets: (1..=g.count).map(|n| format!("Group {n}")).collect(),
+                show_initiatives: false,
+                fields: Vec::new(),
+            };
+            render_briefing(frame, area, app, &briefing, theme)
+        }
         Activity::Board(_) => board::render(frame, area, app, theme),
         Activity::Table(_) => table::render(frame, area, app, theme),
         Activity::Summary(spec) => {
@@ -96,21 +105,21 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::from(Span::styled("Where we are", theme.accent())),
         Line::from(format!("{} initiatives", session.initiatives.len())),
         Line::from(format!("{} notes on the boards", notes)),
-        Line::from(format!("{} actions in the plan", session.plan.rows.len())),
+        Line::from(format!("{} actions in the plan", session.plan().rows.len())),
         Line::from(""),
     ];
     for i in &session.initiatives {
-        let rows = session.plan.rows_of(i.id).count();
+        let rows = session.plan().rows_of(i.id).count();
         lines.push(Line::from(format!("• {}: {rows} actions", i.name)));
     }
     lines.push(Line::from(""));
-    if problems.is_empty() && !session.plan.rows.is_empty() {
+    if problems.is_empty() && !session.plan().rows.is_empty() {
         lines.push(Line::from(Span::styled(
             "✓ The plan check finds nothing to fix",
             theme.ok(),
         )));
     }
-    for line in check::summary(&problems) {
+    for line in check::summary(&problems, &session.workshop) {
         lines.push(Line::from(Span::styled(format!("▲ {line}"), theme.error())));
     }
     let block = Block::default()

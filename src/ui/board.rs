@@ -345,7 +345,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let focus = app.board.pane.min(layout.total - 1);
-    let promoted = app.session.plan.promoted_notes();
+    let promoted = app.session.tables.promoted_notes();
     let buf = frame.buffer_mut();
     for pl in &layout.panes {
         let pane = &board.panes[pl.index];

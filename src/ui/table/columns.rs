@@ -30,10 +30,10 @@ fn column_limits(kind: &ColumnKind) -> (usize, usize) {
 }
 
 /// The width a cell would like, without the cost of laying it out.
-fn natural_width(cell: &str, kind: &ColumnKind) -> usize {
-    match kind {
+fn natural_width(cell: &str, spec: &ColumnSpec) -> usize {
+    match &spec.kind {
         ColumnKind::Date if dates::stored(cell).is_some() => 15,
-        ColumnKind::Status(values) => status_value(cell, values).width() + 2,
+        ColumnKind::Status(_) => status_value(cell, spec).width() + 2,
         _ => cell.lines().next().unwrap_or("").width() + if cell.contains('\n') { 4 } else { 0 },
     }
 }
@@ -61,9 +61,9 @@ pub(super) fn layout_columns(
         .collect();
     let mut filled = vec![false; n];
     for &i in rows.iter().take(MEASURED_ROWS) {
-        let row = &ctx.session.plan.rows[i];
+        let row = &ctx.session.plan().rows[i];
         for (k, c) in columns.iter().enumerate() {
-            let mut w = natural_width(row.cell(&c.key), &c.kind);
+            let mut w = natural_width(row.cell(&c.key), c);
             if ctx.problem(row.id, &c.key).is_some() {
                 w += 2;
             }

@@ -31,7 +31,7 @@ pub(super) fn render_detail(
     let Some(&index) = view.get(ui.row) else {
         return placement;
     };
-    let row = &ctx.session.plan.rows[index];
+    let row = &ctx.session.plan().rows[index];
     let initiative = ctx
         .session
         .initiative(row.initiative)
@@ -82,7 +82,7 @@ pub(super) fn render_detail(
         let value_line = lines.len();
         let cell = row.cell(&spec.key);
         let (text, style) = match &spec.kind {
-            ColumnKind::Status(values) => status_display(theme, cell, values),
+            ColumnKind::Status(_) => status_display(theme, cell, spec),
             ColumnKind::Date => match dates::stored(cell) {
                 Some(d) => (dates::long(d), theme.base()),
                 None => (sanitize_line(cell), theme.base()),
@@ -141,7 +141,7 @@ pub(super) fn render_editor(
     // Where the edited cell is: its row and its column.
     let (slot, column) = match edit {
         TableEdit::Cell { row, column, .. } => (
-            ctx.session.plan.position(*row).map(Slot::Row),
+            ctx.session.plan().position(*row).map(Slot::Row),
             ctx.columns.iter().position(|c| &c.key == column),
         ),
         TableEdit::NewRow { .. } => (Some(Slot::New), column_order(ctx.session).first().copied()),

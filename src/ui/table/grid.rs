@@ -20,8 +20,8 @@ use super::columns::layout_columns;
 use super::{Ctx, Placement, Slot, shorten};
 
 /// A status as it always shows: its symbol and label, in its tone (colour is extra).
-pub(super) fn status_display(theme: &Theme, cell: &str, values: &[String]) -> (String, Style) {
-    let value = status_value(cell, values);
+pub(super) fn status_display(theme: &Theme, cell: &str, column: &ColumnSpec) -> (String, Style) {
+    let value = status_value(cell, column);
     let tone = StatusTone::of(value);
     (
         format!("{} {}", tone.symbol(), sanitize_line(value)),
@@ -36,7 +36,7 @@ fn cell_display(ctx: &Ctx, row: &PlanRow, spec: &ColumnSpec, width: usize) -> (S
     let problem = ctx.problem(row.id, &spec.key);
     let flagged = |text: String| (format!("▲ {text}"), theme.error());
     match &spec.kind {
-        ColumnKind::Status(values) => status_display(theme, cell, values),
+        ColumnKind::Status(_) => status_display(theme, cell, spec),
         ColumnKind::Date => match dates::stored(cell) {
             Some(d) => {
                 let room = if problem.is_some() {
@@ -123,7 +123,7 @@ pub(super) fn render_grid(
     let mut focus = ui.row.min(slots.len().saturating_sub(1));
     if let Some(TableEdit::NewRow { anchor, below, .. }) = editing {
         let at = anchor
-            .and_then(|id| view.iter().position(|&i| session.plan.rows[i].id == id))
+            .and_then(|id| view.iter().position(|&i| session.plan().rows[i].id == id))
             .map(|p| if *below { p + 1 } else { p })
             .unwrap_or(slots.len());
         slots.insert(at, Slot::New);
@@ -223,7 +223,7 @@ pub(super) fn render_grid(
     let max_lines = if area.height >= 20 { 5 } else { 3 }.min(body_height);
     let focus_height = match slots.get(focus) {
         Some(Slot::Row(i)) => {
-            let row = &session.plan.rows[*i];
+            let row = &session.plan().rows[*i];
             cols.iter()
                 .map(|&(k, w)| {
                     let spec = &ctx.columns[k];
@@ -266,7 +266,7 @@ pub(super) fn render_grid(
         let h = height_of(s).min(bottom - y);
         let focused = s == focus;
         let row = match slot {
-            Slot::Row(i) => Some(&session.plan.rows[*i]),
+            Slot::Row(i) => Some(&session.plan().rows[*i]),
             Slot::New => None,
         };
         let flagged = row.is_some_and(|r| ctx.problems.contains_key(&r.id));

@@ -68,7 +68,7 @@ struct Placement {
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let ui = &app.table;
-    let columns = session.workshop.plan.columns.as_slice();
+    let columns = session.workshop.plan().columns.as_slice();
     if area.height < 3 || area.width < 10 || columns.is_empty() {
         return;
     }
@@ -80,10 +80,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         problems.entry(p.row).or_default().push(p);
     }
     let scope_ids: Vec<u64> = session
-        .plan
+        .plan()
         .rows
         .iter()
-        .filter(|r| initiative.is_none_or(|i| r.initiative == i))
+        .filter(|r| initiative.is_none_or(|i| r.initiative == Some(i)))
         .map(|r| r.id)
         .collect();
     let ctx = Ctx {
@@ -127,10 +127,10 @@ fn render_tabs(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     let current = app.table.initiative(session);
     let count = |id: Option<u64>| {
         session
-            .plan
+            .plan()
             .rows
             .iter()
-            .filter(|r| id.is_none_or(|i| r.initiative == i))
+            .filter(|r| id.is_none_or(|i| r.initiative == Some(i)))
             .count()
     };
     let mut tabs: Vec<(String, bool)> = session
@@ -231,7 +231,7 @@ fn render_summary(
         .collect();
     // The focused cell's own problem comes first: it is what the room looks at.
     let focused = view.get(app.table.row).and_then(|&i| {
-        let row = &ctx.session.plan.rows[i];
+        let row = &ctx.session.plan().rows[i];
         let spec = ctx.columns.get(app.table.column)?;
         ctx.problem(row.id, &spec.key)
             .map(|p| format!(" ▲ {}: {}", sanitize_line(&spec.title), p.message))
@@ -243,7 +243,10 @@ fn render_summary(
     } else if in_scope.is_empty() {
         (" ✓ Plan check: nothing to fix".to_string(), theme.ok())
     } else {
-        let full = format!(" ▲ {} · ! next", check::summary(&in_scope).join(" · "));
+        let full = format!(
+            " ▲ {} · ! next",
+            check::summary(&in_scope, &ctx.session.workshop).join(" · ")
+        );
         if full.width() <= room {
             (full, theme.error())
         } else {
@@ -270,6 +273,7 @@ fn compact_summary(problems: &[Problem]) -> String {
                 ProblemKind::BeyondHorizon => "too far",
                 ProblemKind::VagueAction => "vague",
                 ProblemKind::NoKpi => "no KPI",
+                ProblemKind::OverCap => "past the limit",
             };
             format!("{n} {what}")
         })
