@@ -37,9 +37,10 @@ pub enum Method {
 }
 
 impl Method {
-    pub fn label(self) -> &'static str {
+    /// How the groups were formed, for a sentence: "6 groups, formed by counting off".
+    pub fn formed(self) -> &'static str {
         match self {
-            Method::CountOff => "count off",
+            Method::CountOff => "by counting off",
             Method::Random => "at random",
         }
     }

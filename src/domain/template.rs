@@ -560,6 +560,8 @@ mod tests {
     fn tables_must_hold_together() {
         let e = refused(|v| add(v, table("plan", None)));
         assert_eq!(e, "table key \"plan\" is used twice");
+        let e = refused(|v| add(v, table("../terms", None)));
+        assert!(e.contains("letters, digits"), "{e}");
         let e = refused(|v| add(v, table("milestones", Some("nowhere"))));
         assert!(
             e.contains("parent \"nowhere\" is not a table listed before it"),
@@ -625,6 +627,14 @@ mod tests {
                 serde_json::json!({ "table": "plan", "set": { "colour": "red" } });
         });
         assert!(e.contains("table \"plan\" has no column \"colour\""), "{e}");
+        let e = refused(|v| {
+            v["steps"][4]["activity"]["board"]["promote"] =
+                serde_json::json!({ "table": "plan", "pane_column": "status" });
+        });
+        assert!(
+            e.contains("pane \"Financial\" is not a value of column \"status\""),
+            "{e}"
+        );
         let e = refused(|v| {
             v["steps"][0]["activity"]["briefing"]["fields"] = serde_json::json!(["vision"])
         });

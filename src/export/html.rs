@@ -3,7 +3,9 @@
 //! print on A4 or Letter. Every piece of user text goes through [`esc`].
 
 use super::report::{BoardView, PaneView, Report, iso_date, minutes, status_tone, votes};
-use crate::domain::template::ColumnKind;
+use super::tables::{TableView, shown};
+use crate::domain::plan::PlanRow;
+use crate::domain::template::{ColumnKind, TableDef};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("handout.css");
@@ -42,17 +44,41 @@ pub(super) fn render(r: &Report) -> String {
             esc(&s.workshop.description)
         );
     }
+    if !r.fields.is_empty() {
+        out.push_str("<dl class=\"fields\">\n");
+        for (title, text) in &r.fields {
+            let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(title), esc(text));
+        }
+        out.push_str("</dl>\n");
+    }
     out.push_str(
         "<nav class=\"toc\" aria-label=\"Contents\"><a href=\"#agenda\">Agenda</a>\
-         <a href=\"#initiatives\">Initiatives</a><a href=\"#boards\">Boards</a>\
-         <a href=\"#plan\">Action plan</a><a href=\"#takeaways\">Takeaways and next steps</a>\
+         <a href=\"#initiatives\">Initiatives</a>",
+    );
+    if !r.groups.is_empty() {
+        out.push_str("<a href=\"#groups\">Groups</a>");
+    }
+    out.push_str("<a href=\"#boards\">Boards</a>");
+    for table in &r.tables {
+        let _ = write!(
+            out,
+            "<a href=\"#{}\">{}</a>",
+            anchor(table),
+            esc(&table.def.title)
+        );
+    }
+    out.push_str(
+        "<a href=\"#takeaways\">Takeaways and next steps</a>\
          <a href=\"#check\">Plan check</a></nav>\n</header>\n<main>\n",
     );
 
     agenda(&mut out, r);
     initiatives(&mut out, r);
+    groups(&mut out, r);
     boards(&mut out, r);
-    plan(&mut out, r);
+    for table in &r.tables {
+        plan_table(&mut out, table);
+    }
     summary(&mut out, r);
     check(&mut out, r);
 
@@ -191,14 +217,122 @@ fn notes(out: &mut String, r: &Report, pane: &PaneView) {
     }
 }
 
-fn plan(out: &mut String, r: &Report) {
-    out.push_str("<section id=\"plan\" class=\"plan newpage\">\n<h2>Action plan</h2>\n");
-    if r.plans.is_empty() {
-        out.push_str("<p class=\"muted\">No actions yet.</p>\n");
+fn groups(out: &mut String, r: &Report) {
+    let Some(groups) = &r.session.groups else {
+        return;
+    };
+    out.push_str("<section id=\"groups\">\n<h2>Groups</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"muted\">{} groups, formed {}.</p>",
+        groups.count,
+        groups.method.formed()
+    );
+    out.push_str("<table class=\"groups\">\n<thead><tr><th class=\"num\" scope=\"col\">Group</th><th scope=\"col\">Members</th><th scope=\"col\">Works on</th></tr></thead>\n<tbody>\n");
+    for g in &r.groups {
+        let dash = |text: String| {
+            if text.is_empty() {
+                "—".into()
+            } else {
+                esc(&text)
+            }
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+            g.number,
+            dash(g.members.join(", ")),
+            dash(g.work.to_string())
+        );
     }
-    // Column widths by what the column holds: the action most, a date enough for
-    // YYYY-MM-DD on one line.
-    let weights: Vec<f64> = r
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// A table's section id, `table-KEY`, so no table can take another section's id.
+fn anchor(view: &TableView) -> String {
+    let key: String = view
+        .def
+        .key
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let key = if view.orphans {
+        format!("{key}-orphans")
+    } else {
+        key
+    };
+    format!("table-{key}")
+}
+
+fn plan_table(out: &mut String, view: &TableView) {
+    let def = view.def;
+    let _ = writeln!(
+        out,
+        "<section id=\"{}\" class=\"plan newpage\">",
+        anchor(view)
+    );
+    if view.orphans {
+        let parent = def.parent.as_deref().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<h2>{} (their {} row is gone)</h2>",
+            esc(&def.title),
+            esc(parent)
+        );
+    } else {
+        let _ = writeln!(out, "<h2>{}</h2>", esc(&def.title));
+    }
+    let none = format!("<p class=\"muted\">No {} yet.</p>\n", esc(&def.nouns()));
+    if view.groups.is_empty() {
+        out.push_str(&none);
+    }
+    for group in &view.groups {
+        out.push_str("<div class=\"initiative-plan\">\n");
+        if group.by_initiative {
+            let _ = writeln!(out, "<h3>{}</h3>", esc(group.name()));
+            if let Some(description) = group
+                .initiative
+                .map(|i| i.description.as_str())
+                .filter(|d| !d.trim().is_empty())
+            {
+                let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(description));
+            }
+        }
+        if group.rows.is_empty() {
+            out.push_str(&none);
+            out.push_str("</div>\n");
+            continue;
+        }
+        out.push_str("<div class=\"table-scroll\">\n<table>\n");
+        table_head(out, def);
+        out.push_str("<tbody>\n");
+        for view in &group.rows {
+            row_cells(out, def, view.row);
+            for (child, rows) in &view.children {
+                // The rows under this one, in a table of their own inside the row.
+                let _ = write!(
+                    out,
+                    "<tr class=\"children\"><td colspan=\"{}\">\n<table class=\"nested\">\n<caption>{}</caption>\n",
+                    def.columns.len(),
+                    esc(&child.title)
+                );
+                table_head(out, child);
+                out.push_str("<tbody>\n");
+                for row in rows {
+                    row_cells(out, child, row);
+                }
+                out.push_str("</tbody>\n</table>\n</td></tr>\n");
+            }
+        }
+        out.push_str("</tbody>\n</table>\n</div>\n</div>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// Column widths by what a column holds (the first column most, a date enough for
+/// YYYY-MM-DD on one line), then the header.
+fn table_head(out: &mut String, def: &TableDef) {
+    let weights: Vec<f64> = def
         .columns
         .iter()
         .enumerate()
@@ -212,59 +346,43 @@ fn plan(out: &mut String, r: &Report) {
         })
         .collect();
     let total: f64 = weights.iter().sum();
-    for group in &r.plans {
-        out.push_str("<div class=\"initiative-plan\">\n");
-        let _ = writeln!(out, "<h3>{}</h3>", esc(group.name()));
-        if let Some(description) = group
-            .initiative
-            .map(|i| i.description.as_str())
-            .filter(|d| !d.trim().is_empty())
-        {
-            let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(description));
-        }
-        if group.rows.is_empty() {
-            out.push_str("<p class=\"muted\">No actions yet.</p>\n</div>\n");
+    out.push_str("<colgroup>");
+    for w in &weights {
+        let _ = write!(out, "<col style=\"width:{:.1}%\">", w * 100.0 / total);
+    }
+    out.push_str("</colgroup>\n<thead><tr>");
+    for column in &def.columns {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&column.title));
+    }
+    out.push_str("</tr></thead>\n");
+}
+
+fn row_cells(out: &mut String, def: &TableDef, row: &PlanRow) {
+    out.push_str("<tr>");
+    for column in &def.columns {
+        let value = shown(row, column);
+        if value.trim().is_empty() {
+            out.push_str("<td class=\"empty\">—</td>");
             continue;
         }
-        out.push_str("<div class=\"table-scroll\">\n<table>\n<colgroup>");
-        for w in &weights {
-            let _ = write!(out, "<col style=\"width:{:.1}%\">", w * 100.0 / total);
-        }
-        out.push_str("</colgroup>\n<thead><tr>");
-        for column in r.columns {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&column.title));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for row in &group.rows {
-            out.push_str("<tr>");
-            for column in r.columns {
-                let value = row.cell(&column.key);
-                if value.trim().is_empty() {
-                    out.push_str("<td class=\"empty\">—</td>");
-                    continue;
-                }
-                match column.kind {
-                    ColumnKind::Status(_) => {
-                        let (tone, symbol) = status_tone(value);
-                        let _ = write!(
-                            out,
-                            "<td><span class=\"badge badge-{tone}\">{symbol}\u{a0}{}</span></td>",
-                            esc(value)
-                        );
-                    }
-                    ColumnKind::Date if iso_date(value).is_some() => {
-                        let _ = write!(out, "<td class=\"date\">{}</td>", esc(value));
-                    }
-                    _ => {
-                        let _ = write!(out, "<td>{}</td>", esc(value));
-                    }
-                }
+        match column.kind {
+            ColumnKind::Status(_) => {
+                let (tone, symbol) = status_tone(value);
+                let _ = write!(
+                    out,
+                    "<td><span class=\"badge badge-{tone}\">{symbol}\u{a0}{}</span></td>",
+                    esc(value)
+                );
             }
-            out.push_str("</tr>\n");
+            ColumnKind::Date if iso_date(value).is_some() => {
+                let _ = write!(out, "<td class=\"date\">{}</td>", esc(value));
+            }
+            _ => {
+                let _ = write!(out, "<td>{}</td>", esc(value));
+            }
         }
-        out.push_str("</tbody>\n</table>\n</div>\n</div>\n");
     }
-    out.push_str("</section>\n");
+    out.push_str("</tr>\n");
 }
 
 fn summary(out: &mut String, r: &Report) {
@@ -298,11 +416,19 @@ fn check(out: &mut String, r: &Report) {
     for line in &c.summary {
         let _ = writeln!(out, "<li>{}</li>", esc(line));
     }
-    out.push_str("</ul>\n<p class=\"callout-sub\">Action by action</p>\n<ul class=\"problems\">\n");
+    let _ = writeln!(
+        out,
+        "</ul>\n<p class=\"callout-sub\">{}</p>\n<ul class=\"problems\">",
+        r.check_heading()
+    );
     for row in &c.rows {
         let _ = write!(out, "<li><strong>{}</strong>", esc(&row.action));
-        if let Some(initiative) = &row.initiative {
-            let _ = write!(out, " <span class=\"muted\">({})</span>", esc(initiative));
+        if !row.context.is_empty() {
+            let _ = write!(
+                out,
+                " <span class=\"muted\">({})</span>",
+                esc(&row.context.join(" · "))
+            );
         }
         let _ = writeln!(out, ": {}</li>", esc(&row.messages.join("; ")));
     }

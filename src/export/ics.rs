@@ -14,12 +14,14 @@
 //! Only rows whose date cell holds an ISO date (YYYY-MM-DD) are exported; the plan
 //! check points out the others.
 
-use super::report::{Columns, iso_date, plan_groups};
+use super::report::{capitalized, iso_date};
+use super::tables::{self, Columns, shown};
+use crate::domain::plan::PlanRow;
 use crate::domain::session::Session;
+use crate::domain::template::TableDef;
 use chrono::{DateTime, Days, SecondsFormat, Utc};
 
 pub(super) fn render(session: &Session, now: DateTime<Utc>) -> String {
-    let columns = Columns::of(session);
     let mut out = String::new();
     let mut line = |text: String| out.push_str(&fold(&text));
     line("BEGIN:VCALENDAR".into());
@@ -28,59 +30,88 @@ pub(super) fn render(session: &Session, now: DateTime<Utc>) -> String {
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line(format!("X-WR-CALNAME:{}", escape(&session.title)));
-    let stamp = now.format("%Y%m%dT%H%M%SZ");
-    let Some(date_column) = columns.date else {
-        line("END:VCALENDAR".into());
-        return out;
-    };
-    for group in plan_groups(session, false) {
-        let initiative = group.initiative.map(|i| i.name.as_str());
-        for row in group.rows {
-            let Some(due) = iso_date(row.cell(&date_column.key)) else {
-                continue;
-            };
-            let action = columns.action.map(|c| row.cell(&c.key)).unwrap_or("");
-            let summary = if !action.trim().is_empty() {
-                action.to_string()
-            } else if let Some(name) = initiative {
-                format!("Action for {name}")
-            } else {
-                "Action".to_string()
-            };
-            let mut description = Vec::new();
-            for column in [
-                columns.owner,
-                columns.resources,
-                columns.kpi,
-                columns.status,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                let value = row.cell(&column.key);
-                if !value.trim().is_empty() {
-                    description.push(format!("{}: {value}", column.title));
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    for view in tables::views(session, false) {
+        for group in &view.groups {
+            for row in &group.rows {
+                event(session, view.def, row.row, None, &stamp, &mut line);
+                for (child, rows) in &row.children {
+                    for r in rows {
+                        let parent = Some((view.def, row.row));
+                        event(session, child, r, parent, &stamp, &mut line);
+                    }
                 }
             }
-            if let Some(name) = initiative {
-                description.push(format!("Initiative: {name}"));
-            }
-            description.push(format!("Workshop: {}", session.title));
-            let next_day = due.checked_add_days(Days::new(1)).unwrap_or(due);
-
-            line("BEGIN:VEVENT".into());
-            line(format!("UID:{}", uid(session, row.id)));
-            line(format!("DTSTAMP:{stamp}"));
-            line(format!("DTSTART;VALUE=DATE:{}", due.format("%Y%m%d")));
-            line(format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")));
-            line(format!("SUMMARY:{}", escape(&summary)));
-            line(format!("DESCRIPTION:{}", escape(&description.join("\n"))));
-            line("TRANSP:TRANSPARENT".into());
-            line("END:VEVENT".into());
         }
     }
     line("END:VCALENDAR".into());
     out
+}
+
+/// The all-day event of a dated row (none for a row with no ISO date). A row under
+/// another names it: "Commitment: Open budget data".
+fn event(
+    session: &Session,
+    table: &TableDef,
+    row: &PlanRow,
+    parent: Option<(&TableDef, &PlanRow)>,
+    stamp: &str,
+    line: &mut impl FnMut(String),
+) {
+    let columns = Columns::of(table);
+    let Some(due) = columns.date.and_then(|c| iso_date(row.cell(&c.key))) else {
+        return;
+    };
+    let initiative = session.initiative(row.initiative).map(|i| i.name.as_str());
+    let action = columns.action.map(|c| row.cell(&c.key)).unwrap_or("");
+    let summary = if !action.trim().is_empty() {
+        action.to_string()
+    } else {
+        let noun = capitalized(&table.noun);
+        match initiative {
+            Some(name) => format!("{noun} for {name}"),
+            None => noun,
+        }
+    };
+    let mut description = Vec::new();
+    for column in [
+        columns.owner,
+        columns.resources,
+        columns.kpi,
+        columns.status,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let value = shown(row, column);
+        if !value.trim().is_empty() {
+            description.push(format!("{}: {value}", column.title));
+        }
+    }
+    if let Some((table, parent)) = parent
+        && let Some(first) = table.columns.first()
+    {
+        description.push(format!(
+            "{}: {}",
+            capitalized(&table.noun),
+            parent.cell(&first.key)
+        ));
+    }
+    if let Some(name) = initiative {
+        description.push(format!("Initiative: {name}"));
+    }
+    description.push(format!("Workshop: {}", session.title));
+    let next_day = due.checked_add_days(Days::new(1)).unwrap_or(due);
+
+    line("BEGIN:VEVENT".into());
+    line(format!("UID:{}", uid(session, row.id)));
+    line(format!("DTSTAMP:{stamp}"));
+    line(format!("DTSTART;VALUE=DATE:{}", due.format("%Y%m%d")));
+    line(format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")));
+    line(format!("SUMMARY:{}", escape(&summary)));
+    line(format!("DESCRIPTION:{}", escape(&description.join("\n"))));
+    line("TRANSP:TRANSPARENT".into());
+    line("END:VEVENT".into());
 }
 
 /// `row-<id>-<hash>@convene`: the same row of the same session always gets the same UID.

@@ -3,6 +3,9 @@
 //! `<br>`, and pipes in table cells are escaped, so every table row keeps its columns.
 
 use super::report::{BoardView, PaneView, Report, minutes, votes};
+use super::tables::{RowView, TableView, shown};
+use crate::domain::plan::PlanRow;
+use crate::domain::template::TableDef;
 use std::fmt::Write;
 
 pub(super) fn render(r: &Report) -> String {
@@ -19,11 +22,17 @@ pub(super) fn render(r: &Report) -> String {
     if !s.workshop.description.trim().is_empty() {
         let _ = writeln!(out, "_{}_\n", inline(&s.workshop.description));
     }
+    for (title, text) in &r.fields {
+        let _ = writeln!(out, "**{}:** {}\n", inline(title), inline(text));
+    }
 
     agenda(&mut out, r);
     initiatives(&mut out, r);
+    groups(&mut out, r);
     boards(&mut out, r);
-    plan(&mut out, r);
+    for table in &r.tables {
+        plan_table(&mut out, table);
+    }
     summary(&mut out, r);
     check(&mut out, r);
     let _ = writeln!(out, "---\n\n_Exported from convene on {}._", r.check.today);
@@ -151,34 +160,114 @@ fn notes(out: &mut String, r: &Report, pane: &PaneView) {
     }
 }
 
-fn plan(out: &mut String, r: &Report) {
-    out.push_str("## Action plan\n\n");
-    if r.plans.is_empty() {
-        out.push_str("_No actions yet._\n\n");
+fn groups(out: &mut String, r: &Report) {
+    let Some(groups) = &r.session.groups else {
+        return;
+    };
+    out.push_str("## Groups\n\n");
+    let _ = writeln!(
+        out,
+        "_{} groups, formed {}._\n",
+        groups.count,
+        groups.method.formed()
+    );
+    let rows: Vec<Vec<String>> = r
+        .groups
+        .iter()
+        .map(|g| {
+            vec![
+                g.number.to_string(),
+                if g.members.is_empty() {
+                    "—".into()
+                } else {
+                    inline(&g.members.join(", "))
+                },
+                if g.work.is_empty() {
+                    "—".into()
+                } else {
+                    inline(g.work)
+                },
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["Group", "Members", "Works on"],
+        &[true, false, false],
+        &rows,
+    );
+}
+
+/// A table of the plan under its title: by initiative or whole, each row's child rows
+/// in a table of their own under it.
+fn plan_table(out: &mut String, view: &TableView) {
+    let def = view.def;
+    if view.orphans {
+        let parent = def.parent.as_deref().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "## {} (their {parent} row is gone)\n",
+            inline(&def.title)
+        );
+    } else {
+        let _ = writeln!(out, "## {}\n", inline(&def.title));
     }
-    let headers: Vec<String> = r.columns.iter().map(|c| inline(&c.title)).collect();
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let right = vec![false; headers.len()];
-    for group in &r.plans {
-        let _ = writeln!(out, "### {}\n", inline(group.name()));
-        if let Some(description) = group
-            .initiative
-            .map(|i| i.description.as_str())
-            .filter(|d| !d.trim().is_empty())
-        {
-            let _ = writeln!(out, "_{}_\n", inline(description));
-        }
+    let none = format!("_No {} yet._\n\n", def.nouns());
+    if view.groups.is_empty() {
+        out.push_str(&none);
+    }
+    for group in &view.groups {
+        let level = if group.by_initiative {
+            let _ = writeln!(out, "### {}\n", inline(group.name()));
+            if let Some(description) = group
+                .initiative
+                .map(|i| i.description.as_str())
+                .filter(|d| !d.trim().is_empty())
+            {
+                let _ = writeln!(out, "_{}_\n", inline(description));
+            }
+            "####"
+        } else {
+            "###"
+        };
         if group.rows.is_empty() {
-            out.push_str("_No actions yet._\n\n");
+            out.push_str(&none);
             continue;
         }
-        let rows: Vec<Vec<String>> = group
-            .rows
-            .iter()
-            .map(|row| r.columns.iter().map(|c| inline(row.cell(&c.key))).collect())
-            .collect();
-        table(out, &headers, &right, &rows);
+        let rows: Vec<&PlanRow> = group.rows.iter().map(|v| v.row).collect();
+        rows_table(out, def, &rows);
+        for view in &group.rows {
+            children(out, def, view, level);
+        }
     }
+}
+
+/// The rows under one row: "#### Milestones of “Open budget data”" and their table.
+fn children(out: &mut String, def: &TableDef, view: &RowView, level: &str) {
+    let parent = def
+        .columns
+        .first()
+        .map(|c| view.row.cell(&c.key))
+        .unwrap_or("");
+    for (child, rows) in &view.children {
+        let _ = writeln!(
+            out,
+            "{level} {} of “{}”\n",
+            inline(&child.title),
+            inline(parent)
+        );
+        rows_table(out, child, rows);
+    }
+}
+
+fn rows_table(out: &mut String, def: &TableDef, rows: &[&PlanRow]) {
+    let headers: Vec<String> = def.columns.iter().map(|c| inline(&c.title)).collect();
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| def.columns.iter().map(|c| inline(shown(row, c))).collect())
+        .collect();
+    table(out, &headers, &vec![false; headers.len()], &cells);
 }
 
 fn summary(out: &mut String, r: &Report) {
@@ -204,11 +293,11 @@ fn check(out: &mut String, r: &Report) {
     for line in &c.summary {
         let _ = writeln!(out, "- {}", inline(line));
     }
-    out.push_str("\nAction by action:\n\n");
+    let _ = writeln!(out, "\n{}:\n", r.check_heading());
     for row in &c.rows {
         let _ = write!(out, "- **{}**", inline(&row.action));
-        if let Some(initiative) = &row.initiative {
-            let _ = write!(out, " ({})", inline(initiative));
+        if !row.context.is_empty() {
+            let _ = write!(out, " ({})", inline(&row.context.join(" · ")));
         }
         let _ = writeln!(out, ": {}", inline(&row.messages.join("; ")));
     }

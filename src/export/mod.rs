@@ -10,6 +10,7 @@ mod html;
 mod ics;
 mod markdown;
 mod report;
+mod tables;
 
 use crate::domain::session::Session;
 use crate::storage::{self, StorageError};
@@ -125,9 +126,37 @@ pub fn export_path(session_path: &Path, format: Format) -> PathBuf {
     exports_dir(session_path).join(name)
 }
 
+/// Table `key` as CSV, with the rows under its rows (the `csv` format is the first
+/// table). None when the session's template has no such table.
+pub fn csv_table(session: &Session, key: &str) -> Option<String> {
+    csv::render_table(session, key)
+}
+
+/// Where [`write_all`] puts the CSV of a table other than the first:
+/// `exports/<session file stem>-<table key>.csv`.
+pub fn table_csv_path(session_path: &Path, key: &str) -> PathBuf {
+    let csv = export_path(session_path, Format::Csv);
+    let stem = csv.file_stem().unwrap_or_default().to_string_lossy();
+    // Keys are checked when a template loads; a hand-edited session could still hold
+    // a separator.
+    let key: String = key
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    csv.with_file_name(format!("{stem}-{key}.csv"))
+}
+
 /// Writes every format into `exports/` beside the session file, named after it
-/// (`budget-2027.md`, `budget-2027.csv`...). Returns the paths written, in
-/// [`Format::ALL`] order. Stops at the first failure, naming the file.
+/// (`budget-2027.md`, `budget-2027.csv`...), then a CSV for each further table of the
+/// plan (`budget-2027-terms.csv`: rows under another table's rows go in that table's
+/// file). Returns the paths written, in [`Format::ALL`] order, then the tables'. Stops
+/// at the first failure, naming the file.
 pub fn write_all(
     session: &Session,
     session_path: &Path,
@@ -143,6 +172,21 @@ pub fn write_all(
     for format in Format::ALL {
         let path = export_path(session_path, format);
         write_one(session, format, today, now, &path)?;
+        written.push(path);
+    }
+    let template = &session.workshop;
+    for table in template
+        .tables
+        .iter()
+        .skip(1)
+        .filter(|t| t.parent.is_none())
+    {
+        let path = table_csv_path(session_path, &table.key);
+        let text = csv::render_table(session, &table.key).expect("a table of the template");
+        storage::write_atomic(&path, text.as_bytes()).map_err(|e| StorageError {
+            path: path.clone(),
+            reason: format!("cannot write the CSV of {}: {}", table.title, e.reason),
+        })?;
         written.push(path);
     }
     Ok(written)

@@ -1,11 +1,11 @@
 //! What a report says, independent of how it is written: the Markdown and the HTML
 //! handout both render this, so they always carry the same content.
 
+use super::tables::{self, TableView};
 use crate::domain::board::{Board, Note};
 use crate::domain::check;
-use crate::domain::plan::PlanRow;
-use crate::domain::session::{Initiative, Session};
-use crate::domain::template::{Activity, ColumnKind, ColumnSpec};
+use crate::domain::session::Session;
+use crate::domain::template::Activity;
 use crate::domain::text::shorten;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -18,8 +18,10 @@ pub(super) struct Report<'a> {
     pub boards: Vec<BoardView<'a>>,
     /// The board of the last summary step: takeaways and next steps.
     pub summary: Option<BoardView<'a>>,
-    pub columns: &'a [ColumnSpec],
-    pub plans: Vec<PlanGroup<'a>>,
+    /// The session's fields that hold text: (title, text), in the template's order.
+    pub fields: Vec<(&'a str, &'a str)>,
+    pub groups: Vec<GroupRow<'a>>,
+    pub tables: Vec<TableView<'a>>,
     pub check: CheckView,
     /// Notes that became rows of the plan.
     pub promoted: std::collections::HashSet<u64>,
@@ -59,10 +61,12 @@ pub(super) struct GroupView<'a> {
     pub notes: Vec<&'a Note>,
 }
 
-pub(super) struct PlanGroup<'a> {
-    /// None for rows whose initiative no longer exists.
-    pub initiative: Option<&'a Initiative>,
-    pub rows: Vec<&'a PlanRow>,
+/// One group the room formed: its number, who is in it, what it worked on.
+pub(super) struct GroupRow<'a> {
+    pub number: u32,
+    pub members: &'a [String],
+    /// An initiative's name or a table's title; empty when none was given.
+    pub work: &'a str,
 }
 
 pub(super) struct CheckView {
@@ -73,9 +77,11 @@ pub(super) struct CheckView {
 }
 
 pub(super) struct RowProblems {
-    /// The action step, shortened, or a placeholder when the row has none.
+    /// The row's first cell, shortened, or a placeholder when the row has none.
     pub action: String,
-    pub initiative: Option<String>,
+    /// Whose row it is: its initiative, and what it is when the plan has several
+    /// tables ("milestone of “Open budget data”").
+    pub context: Vec<String>,
     pub messages: Vec<String>,
 }
 
@@ -123,28 +129,32 @@ impl PaneView<'_> {
     }
 }
 
-impl PlanGroup<'_> {
-    pub fn name(&self) -> &str {
-        self.initiative
-            .map(|i| i.name.as_str())
-            .unwrap_or("Other actions")
-    }
-}
-
 impl<'a> Report<'a> {
-    /// "3 initiatives · 8 actions · 21 notes"
+    /// "3 initiatives · 8 actions · 21 notes"; a table other than the first counts
+    /// only once it has rows ("· 5 commitments · 12 milestones").
     pub fn counts(&self) -> String {
         let s = self.session;
         let notes: usize = s.boards.values().map(|b| b.note_count()).sum();
         let n = |count: usize, one: &str, many: &str| {
             format!("{count} {}", if count == 1 { one } else { many })
         };
-        [
-            n(s.initiatives.len(), "initiative", "initiatives"),
-            n(s.plan().rows.len(), "action", "actions"),
-            n(notes, "note", "notes"),
-        ]
-        .join(" · ")
+        let mut parts = vec![n(s.initiatives.len(), "initiative", "initiatives")];
+        for (i, table) in s.workshop.tables.iter().enumerate() {
+            let rows = s.tables.rows(&table.key).len();
+            if i == 0 || rows > 0 {
+                parts.push(table.count(rows));
+            }
+        }
+        parts.push(n(notes, "note", "notes"));
+        parts.join(" · ")
+    }
+
+    /// "Action by action" for a plan of one table, else "Row by row".
+    pub fn check_heading(&self) -> String {
+        match self.session.workshop.tables.as_slice() {
+            [one] => format!("{} by {}", capitalized(&one.noun), one.noun),
+            _ => "Row by row".into(),
+        }
     }
 
     pub fn new(session: &'a Session, today: NaiveDate, now: DateTime<Utc>) -> Report<'a> {
@@ -163,8 +173,15 @@ impl<'a> Report<'a> {
             agenda: agenda(session, now),
             boards,
             summary,
-            columns: &session.workshop.plan().columns,
-            plans: plan_groups(session, true),
+            fields: session
+                .workshop
+                .fields
+                .iter()
+                .map(|f| (f.title.as_str(), session.field(&f.key)))
+                .filter(|(_, text)| !text.trim().is_empty())
+                .collect(),
+            groups: group_rows(session),
+            tables: tables::views(session, true),
             check: check_view(session, today),
             promoted: session.tables.promoted_notes(),
         }
@@ -275,56 +292,77 @@ fn pane_views(board: &Board) -> Vec<PaneView<'_>> {
         .collect()
 }
 
-/// The plan's rows by initiative, in the initiatives' order, then rows whose initiative
-/// is gone. `with_empty` keeps initiatives that have no row yet.
-pub(super) fn plan_groups(session: &Session, with_empty: bool) -> Vec<PlanGroup<'_>> {
-    let mut groups: Vec<PlanGroup> = session
-        .initiatives
-        .iter()
-        .map(|i| PlanGroup {
-            initiative: Some(i),
-            rows: session.plan().rows_of(i.id).collect(),
+fn group_rows(session: &Session) -> Vec<GroupRow<'_>> {
+    let Some(groups) = &session.groups else {
+        return Vec::new();
+    };
+    (1..=groups.count)
+        .map(|number| {
+            let work = groups.work_of(number);
+            let initiative = work.and_then(|w| session.initiative(w.initiative));
+            let table = work
+                .and_then(|w| w.table.as_deref())
+                .and_then(|key| session.workshop.table(key));
+            GroupRow {
+                number,
+                members: groups.members_of(number),
+                work: initiative
+                    .map(|i| i.name.as_str())
+                    .or(table.map(|t| t.title.as_str()))
+                    .unwrap_or(""),
+            }
         })
-        .filter(|g| with_empty || !g.rows.is_empty())
-        .collect();
-    let orphans: Vec<&PlanRow> = session
-        .plan()
-        .rows
-        .iter()
-        .filter(|r| session.initiative(r.initiative).is_none())
-        .collect();
-    if !orphans.is_empty() {
-        groups.push(PlanGroup {
-            initiative: None,
-            rows: orphans,
-        });
-    }
-    groups
+        .collect()
 }
 
 fn check_view(session: &Session, today: NaiveDate) -> CheckView {
     let problems = check::check(session, today);
-    let action = Columns::of(session).action;
+    let several = session.workshop.tables.len() > 1;
     let mut rows: Vec<(u64, RowProblems)> = Vec::new();
     for p in &problems {
         if let Some((_, r)) = rows.iter_mut().find(|(id, _)| *id == p.row) {
             r.messages.push(p.message.clone());
             continue;
         }
-        let Some(row) = session.plan().rows.iter().find(|r| r.id == p.row) else {
+        let (Some(row), Some(table)) =
+            (session.tables.row(p.row), session.workshop.table(&p.table))
+        else {
             continue;
         };
-        let text = action.map(|c| row.cell(&c.key)).unwrap_or("").trim();
+        let first = table.columns.first();
+        let text = first.map(|c| row.cell(&c.key)).unwrap_or("").trim();
         let action = if text.is_empty() {
-            "(no action step written)".to_string()
+            format!(
+                "(no {} written)",
+                first.map(|c| c.title.to_lowercase()).unwrap_or_default()
+            )
         } else {
             shorten(&text.replace(['\r', '\n'], " "), 80)
         };
+        let mut context: Vec<String> = session
+            .initiative(row.initiative)
+            .map(|i| i.name.clone())
+            .into_iter()
+            .collect();
+        let parent = row.parent.and_then(|id| session.tables.row(id));
+        let parent_text = parent
+            .zip(
+                table
+                    .parent
+                    .as_deref()
+                    .and_then(|k| session.workshop.table(k)),
+            )
+            .and_then(|(r, t)| t.columns.first().map(|c| r.cell(&c.key)));
+        match parent_text {
+            Some(text) => context.push(format!("{} of “{}”", table.noun, shorten(text, 40))),
+            None if several => context.push(table.noun.clone()),
+            None => {}
+        }
         rows.push((
             p.row,
             RowProblems {
                 action,
-                initiative: session.initiative(row.initiative).map(|i| i.name.clone()),
+                context,
                 messages: vec![p.message.clone()],
             },
         ));
@@ -336,31 +374,13 @@ fn check_view(session: &Session, today: NaiveDate) -> CheckView {
     }
 }
 
-/// The plan columns that play a known part, found the way the plan check finds them.
-pub(super) struct Columns<'a> {
-    pub action: Option<&'a ColumnSpec>,
-    pub owner: Option<&'a ColumnSpec>,
-    pub date: Option<&'a ColumnSpec>,
-    pub resources: Option<&'a ColumnSpec>,
-    pub kpi: Option<&'a ColumnSpec>,
-    pub status: Option<&'a ColumnSpec>,
-}
-
-impl<'a> Columns<'a> {
-    pub fn of(session: &'a Session) -> Columns<'a> {
-        let columns = &session.workshop.plan().columns;
-        let find = |f: &dyn Fn(&ColumnSpec) -> bool| columns.iter().find(|c| f(c));
-        let titled = |c: &ColumnSpec, word: &str| c.title.to_lowercase().contains(word);
-        Columns {
-            action: columns.first(),
-            owner: find(&|c| c.kind == ColumnKind::Person),
-            date: find(&|c| c.kind == ColumnKind::Date),
-            resources: find(&|c| c.key == "resources" || titled(c, "resource")),
-            kpi: find(&|c| c.key == "kpi" || titled(c, "kpi"))
-                .or_else(|| find(&|c| titled(c, "evidence") || titled(c, "success"))),
-            status: find(&|c| c.key == "status" && matches!(c.kind, ColumnKind::Status(_))),
-        }
-    }
+/// "action" → "Action".
+pub(super) fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A cell read as an ISO date (YYYY-MM-DD), as the plan check reads it.

@@ -13,6 +13,19 @@ pub fn template(t: &Template) -> Result<(), String> {
         return Err("the template has no tables".into());
     }
     unique("table key", t.tables.iter().map(|t| t.key.as_str()))?;
+    // Table keys name export files (`plan-terms.csv`).
+    if let Some(table) = t.tables.iter().find(|t| {
+        t.key.is_empty()
+            || !t
+                .key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    }) {
+        return Err(format!(
+            "table key {:?}: use letters, digits, '-' and '_' only",
+            table.key
+        ));
+    }
     for (i, table) in t.tables.iter().enumerate() {
         self::table(table).map_err(|e| format!("table {:?}: {e}", table.key))?;
         parent(t, i, table).map_err(|e| format!("table {:?}: {e}", table.key))?;
