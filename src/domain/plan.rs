@@ -427,6 +427,30 @@ impl Plan {
         super::tables::names_by_use(cells)
     }
 
+    /// A child table's rows as its view shows them, under their parents: each of
+    /// `parents` in order with the rows of `view` (indices, in the view's order) whose
+    /// parent it is (a parent with none is kept: rows can be added under it), then,
+    /// under `None`, the rows whose parent is not among them.
+    pub fn under_parents(&self, view: &[usize], parents: &[u64]) -> Vec<(Option<u64>, Vec<usize>)> {
+        let mut groups: Vec<(Option<u64>, Vec<usize>)> =
+            parents.iter().map(|&p| (Some(p), Vec::new())).collect();
+        let mut lost = Vec::new();
+        for &i in view {
+            let parent = self.rows[i].parent;
+            match groups
+                .iter_mut()
+                .find(|(p, _)| parent.is_some() && *p == parent)
+            {
+                Some((_, rows)) => rows.push(i),
+                None => lost.push(i),
+            }
+        }
+        if !lost.is_empty() {
+            groups.push((None, lost));
+        }
+        groups
+    }
+
     /// The indices of the rows a table view shows, in the order it shows them:
     /// rows of `initiative` (every row when `None`), kept by `filter`, ordered by
     /// `sort` (ties keep the stored order).
@@ -587,6 +611,26 @@ mod tests {
             ),
             [1, 2, 3, 4]
         );
+    }
+
+    #[test]
+    fn child_rows_gather_under_their_parents_in_the_parents_order() {
+        let child = |id, parent| PlanRow::new(id, 10, &[]).under(parent);
+        let p = Plan {
+            rows: vec![child(11, 1), child(21, 2), child(12, 1), child(99, 9)],
+        };
+        let all: Vec<usize> = (0..4).collect();
+        assert_eq!(
+            p.under_parents(&all, &[2, 1, 3]),
+            [
+                (Some(2), vec![1]),
+                (Some(1), vec![0, 2]),
+                (Some(3), vec![]),
+                (None, vec![3])
+            ]
+        );
+        // A filtered, sorted view keeps its order inside each parent.
+        assert_eq!(p.under_parents(&[2, 0], &[1]), [(Some(1), vec![2, 0])]);
     }
 
     #[test]
