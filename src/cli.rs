@@ -82,11 +82,7 @@ fn run(cli: Cli) -> Result<(), String> {
             need_terminal()?;
             let now = clock.now();
             let title = title.unwrap_or_else(|| {
-                format!(
-                    "{} {}",
-                    template.title,
-                    now.with_timezone(&chrono::Local).format("%Y-%m-%d %H%M")
-                )
+                Session::default_title(&template, now.with_timezone(&chrono::Local).naive_local())
             });
             let session = Session::new(template, &crate::domain::text::sanitize_line(&title), now);
             let path = storage::unique_path(&dir, &session.title);

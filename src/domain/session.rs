@@ -126,6 +126,12 @@ impl Session {
         session
     }
 
+    /// The title a session gets when none is given: the workshop and when it was
+    /// created, in words a report heading and a calendar can show.
+    pub fn default_title(template: &Template, local: chrono::NaiveDateTime) -> String {
+        format!("{} {}", template.title, local.format("%Y-%m-%d %H:%M"))
+    }
+
     pub fn new_id(&mut self) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
@@ -319,6 +325,18 @@ mod tests {
 
     fn session() -> Session {
         Session::new(Template::default_template(), "Test", start())
+    }
+
+    #[test]
+    fn the_default_title_shows_a_readable_time() {
+        let local = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(21, 36, 5)
+            .unwrap();
+        assert_eq!(
+            Session::default_title(&Template::default_template(), local),
+            "Action Planning for Implementation 2026-11-22 21:36"
+        );
     }
 
     #[test]
