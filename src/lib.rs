@@ -1,12 +1,14 @@
 //! convene: run a live workshop from the terminal.
 //!
-//! `domain` is pure (no terminal, no disk), `storage` reads and writes session files,
+//! `domain` is pure (no terminal, no disk), `config` reads settings from text,
+//! `storage` reads and writes session, template and config files,
 //! `export` turns a session into documents, `app` turns keys into actions and actions
 //! into state, `ui` renders that state, and `run` and `cli` are the terminal and
 //! command-line shells around them.
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod export;
 pub mod run;

@@ -1,29 +1,53 @@
-//! The command line: `convene`, `new`, `open`, `demo`, `list`, `templates`, `export`.
+//! The command line: its definition here, one file per group of commands.
 
-use crate::app::App;
-use crate::domain::session::Session;
-use crate::domain::template::{DEFAULT_TEMPLATE, Template};
-use crate::domain::timer::{Clock, SystemClock};
+mod config;
+mod session;
+mod shell;
+mod templates;
+
 use crate::storage;
 use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
-/// The example session `convene demo` opens a copy of.
-const EXAMPLE: &str = include_str!("../sessions/example-workshop.json");
+/// What convene's exit status means; `--help`'s footer and the man page show it.
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (0, "success"),
+    (
+        1,
+        "an error, explained on standard error: a session, template or output file that \
+         cannot be used or written, or problems found by `templates check` or `config` \
+         (a broken config alone never stops a workshop)",
+    ),
+    (
+        2,
+        "a wrong command line: an unknown command or option, a missing value",
+    ),
+];
+
+fn after_help() -> String {
+    let mut text = String::from("Exit status:\n");
+    for (code, meaning) in EXIT_STATUS {
+        text.push_str(&format!("  {code}  {meaning}\n"));
+    }
+    text
+}
 
 #[derive(Parser, Debug)]
 #[command(
     name = "convene",
     version,
-    about = "Run a live workshop from the terminal: timed steps, a projector countdown, sticky notes and an action plan."
+    about = "Run a live workshop from the terminal: timed steps, a projector countdown, sticky notes and an action plan.",
+    after_help = after_help()
 )]
 pub struct Cli {
-    /// Folder that holds the session files (default: the platform data folder).
+    /// Folder that holds the session files (default: the config's `sessions`, else the
+    /// platform data folder).
     #[arg(long, global = true, env = "CONVENE_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// The config file (default: config.toml in the platform config folder).
+    #[arg(long, global = true, env = "CONVENE_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -32,31 +56,73 @@ pub struct Cli {
 pub enum Command {
     /// Start a new session (the default when no command is given).
     New {
-        /// A built-in template name (see `convene templates`) or a template file.
-        #[arg(long, default_value = DEFAULT_TEMPLATE)]
-        template: String,
+        /// A template: a name from `convene templates` or a template file (default: the
+        /// config's `template`, else action-planning).
+        #[arg(long, value_name = "NAME|PATH")]
+        template: Option<String>,
         /// The session's title; the file name is made from it.
         #[arg(long)]
         title: Option<String>,
     },
     /// Resume a saved session: a file path, or a name in the sessions folder.
-    Open { session: String },
+    Open {
+        /// A file path, or a name in the sessions folder.
+        session: String,
+    },
     /// Open a copy of the example workshop (in the sessions folder) to try convene.
     Demo,
     /// List the saved sessions.
     List,
-    /// List the workshop templates.
-    Templates,
+    /// List the workshop templates (built in and yours), or show, check or describe one.
+    Templates {
+        #[command(subcommand)]
+        command: Option<TemplatesCommand>,
+    },
     /// Export a session: Markdown, CSV, HTML handout, calendar or JSON.
     Export {
         /// A file path, or a name in the sessions folder.
         session: String,
+        /// What to write.
         #[arg(long, short, value_enum)]
         format: crate::export::Format,
         /// Output file, or - for standard output (default: exports/ beside the session).
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Show the config file's path and the settings in effect.
+    Config {
+        /// Print a commented config file to start from instead.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Bash: convene completions bash > ~/.local/share/bash-completion/completions/convene\n\
+                      Zsh:  convene completions zsh > ~/.zfunc/_convene (with ~/.zfunc in fpath)\n\
+                      Fish: convene completions fish > ~/.config/fish/completions/convene.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (e.g. `convene man | man -l -`).
+    Man,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplatesCommand {
+    /// Print a template, to start one of your own from.
+    Show {
+        /// A name from `convene templates`.
+        name: String,
+    },
+    /// Check a template file: its shape, then the rules (minutes adding up, columns…).
+    Check {
+        /// A template file, or a name from `convene templates`.
+        file: String,
+    },
+    /// Print the JSON Schema of the template format, for editors.
+    Schema,
 }
 
 pub fn main() -> ExitCode {
@@ -70,145 +136,75 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// What the commands that read the config share.
+pub(crate) struct Setup {
+    pub config: storage::config::Loaded,
+    pub sessions: PathBuf,
+    /// What is wrong with the config, one line each, naming the file.
+    pub notices: Vec<String>,
+}
+
+impl Setup {
+    /// Reads the config; a broken one is reported, never fatal.
+    fn load(dir: Option<&Path>, config: Option<&Path>) -> Result<Setup, String> {
+        let loaded = storage::config::load(config);
+        let sessions = match (dir, &loaded.config.sessions, &loaded.path) {
+            (Some(dir), _, _) => dir.to_path_buf(),
+            (None, Some(written), Some(file)) => storage::config::resolve_sessions(written, file),
+            _ => storage::sessions_dir(None).map_err(|e| e.to_string())?,
+        };
+        Ok(Setup {
+            notices: config::notices(&loaded),
+            config: loaded,
+            sessions,
+        })
+    }
+
+    /// The user's templates folder, beside the config file.
+    pub fn templates_dir(&self) -> Option<PathBuf> {
+        self.config
+            .path
+            .as_deref()
+            .map(storage::config::templates_dir)
+    }
+}
+
 fn run(cli: Cli) -> Result<(), String> {
-    let dir = storage::sessions_dir(cli.dir.as_deref()).map_err(|e| e.to_string())?;
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    match cli.command.unwrap_or(Command::New {
-        template: DEFAULT_TEMPLATE.into(),
+    let command = cli.command.unwrap_or(Command::New {
+        template: None,
         title: None,
-    }) {
-        Command::New { template, title } => {
-            let template = Template::resolve(&template).map_err(|e| e.to_string())?;
-            need_terminal()?;
-            let now = clock.now();
-            let title = title.unwrap_or_else(|| {
-                Session::default_title(&template, now.with_timezone(&chrono::Local).naive_local())
-            });
-            let session = Session::new(template, &crate::domain::text::sanitize_line(&title), now);
-            let path = storage::unique_path(&dir, &session.title);
-            let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-            // Saved at once, so even a session quit in the first second exists.
-            storage::save(&path, &storage::to_json(&session)).map_err(|e| e.to_string())?;
-            open_app(session, path, clock, lock)
+    });
+    // A broken config is said before anything else, and never stops a command.
+    let setup = || {
+        let setup = Setup::load(cli.dir.as_deref(), cli.config.as_deref())?;
+        for notice in &setup.notices {
+            eprintln!("convene: {notice}");
         }
-        Command::Open { session } => {
-            let path = storage::find_session(&dir, &session).map_err(|e| e.to_string())?;
-            let session = storage::load(&path).map_err(|e| e.to_string())?;
-            need_terminal()?;
-            let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-            open_app(session, path, clock, lock)
-        }
-        Command::Demo => {
-            need_terminal()?;
-            let mut session = storage::parse(Path::new("example-workshop.json"), EXAMPLE)
-                .map_err(|e| e.to_string())?;
-            session.title = format!("{} (demo)", session.title);
-            let path = storage::unique_path(&dir, &session.title);
-            let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-            storage::save(&path, &storage::to_json(&session)).map_err(|e| e.to_string())?;
-            open_app(session, path, clock, lock)
-        }
-        Command::List => {
-            list(&dir);
-            Ok(())
-        }
-        Command::Templates => {
-            for t in Template::all_built_in() {
-                println!(
-                    "{:<26} {:>2} steps  {:>3} min  {}",
-                    t.name,
-                    t.steps.len(),
-                    t.total_minutes,
-                    t.title
-                );
-            }
-            Ok(())
-        }
+        Ok::<_, String>(setup)
+    };
+    match command {
+        Command::New { template, title } => session::new(&setup()?, template, title),
+        Command::Open { session } => session::open(&setup()?, &session),
+        Command::Demo => session::demo(&setup()?),
+        Command::List => session::list(&setup()?),
         Command::Export {
             session,
             format,
             output,
-        } => {
-            let path = storage::find_session(&dir, &session).map_err(|e| e.to_string())?;
-            let session = storage::load(&path).map_err(|e| e.to_string())?;
-            let now = clock.now();
-            let today = now.with_timezone(&chrono::Local).date_naive();
-            match output.as_deref() {
-                Some(out) if out == Path::new("-") => {
-                    print!("{}", crate::export::render(&session, format, today, now));
-                }
-                out => {
-                    let out = match out {
-                        Some(out) => out.to_path_buf(),
-                        None => {
-                            let folder = crate::export::exports_dir(&path);
-                            std::fs::create_dir_all(&folder)
-                                .map_err(|e| format!("{}: {e}", folder.display()))?;
-                            crate::export::export_path(&path, format)
-                        }
-                    };
-                    crate::export::write_one(&session, format, today, now, &out)
-                        .map_err(|e| e.to_string())?;
-                    eprintln!("Wrote {}", out.display());
-                }
-            }
+        } => session::export(&setup()?, &session, format, output.as_deref()),
+        Command::Templates { command } => {
+            let templates = storage::config::config_path(cli.config.as_deref())
+                .map(|file| storage::config::templates_dir(&file));
+            templates::run(command, templates.as_deref())
+        }
+        Command::Config { default } => {
+            let setup = Setup::load(cli.dir.as_deref(), cli.config.as_deref())?;
+            config::run(&setup, cli.dir.is_some(), default)
+        }
+        Command::Completions { shell } => {
+            shell::completions(shell);
             Ok(())
         }
-    }
-}
-
-fn need_terminal() -> Result<(), String> {
-    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        Ok(())
-    } else {
-        Err("this command needs a terminal (list, templates and export work without one)".into())
-    }
-}
-
-/// Runs the app on a session whose lock we hold; the lock goes when the app ends.
-fn open_app(
-    session: Session,
-    path: PathBuf,
-    clock: Arc<dyn Clock>,
-    _lock: storage::SessionLock,
-) -> Result<(), String> {
-    let mut app = App::new(session, path.clone(), clock);
-    app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
-    app.offset = *chrono::Local::now().offset();
-    crate::run::run(app).map_err(|e| format!("terminal error: {e}"))?;
-    eprintln!("Saved to {}", path.display());
-    Ok(())
-}
-
-fn list(dir: &Path) {
-    let listed = storage::list(dir);
-    if listed.is_empty() {
-        println!("No sessions in {}", dir.display());
-        return;
-    }
-    for entry in listed {
-        let name = entry
-            .path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
-        match entry.summary {
-            Ok(s) => {
-                let step = s.timing.current;
-                println!(
-                    "{name:<32} {:<36} {:<24} saved {}  step {}/{}: {}",
-                    crate::domain::text::shorten(&s.title, 36),
-                    s.workshop.name,
-                    s.saved_at
-                        .with_timezone(&chrono::Local)
-                        .format("%Y-%m-%d %H:%M"),
-                    step + 1,
-                    s.steps().len(),
-                    s.steps()[step].title
-                );
-            }
-            Err(e) => println!("{name:<32} cannot be read: {}", e.reason),
-        }
+        Command::Man => shell::man().map_err(|e| e.to_string()),
     }
 }

@@ -1,0 +1,91 @@
+//! `convene config`, and the one place the config reaches the app: its problems as
+//! notices, its key patches as the app's keymap.
+
+use super::Setup;
+use crate::app::App;
+use crate::domain::session::ThemeName;
+use crate::domain::template::DEFAULT_TEMPLATE;
+use crate::storage;
+use crate::storage::config::Loaded;
+
+/// What is wrong with the config, one line each, naming the file.
+pub fn notices(loaded: &Loaded) -> Vec<String> {
+    loaded.messages()
+}
+
+/// Hands the app what the config decides beyond a new session's settings.
+pub fn apply(_setup: &Setup, _app: &mut App) {}
+
+/// The default keymap as config lines, for `config --default`.
+fn default_keys() -> String {
+    String::new()
+}
+
+/// Prints the file in use and the settings in effect, as a config file would say them;
+/// fails (after printing) when the config has problems, so a script can check it.
+pub fn run(setup: &Setup, dir_given: bool, default: bool) -> Result<(), String> {
+    if default {
+        let sessions = storage::sessions_dir(None)
+            .map(|d| d.display().to_string())
+            .unwrap_or_default();
+        print!(
+            "{}",
+            crate::config::default_file(&sessions, &default_keys())
+        );
+        return Ok(());
+    }
+    let loaded = &setup.config;
+    match &loaded.path {
+        Some(path) if loaded.found => println!("# config file: {}", path.display()),
+        Some(path) => println!(
+            "# config file: {} (none there: the defaults are in use)",
+            path.display()
+        ),
+        None => println!("# no config folder on this system: the defaults are in use"),
+    }
+    if let Some(dir) = setup.templates_dir() {
+        println!("# your templates: {}", dir.display());
+    }
+    println!("# `convene config --default` prints a commented file to start from.");
+    let config = &loaded.config;
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    println!(
+        "template = {}",
+        quoted(config.template.as_deref().unwrap_or(DEFAULT_TEMPLATE))
+    );
+    let from_cli = if dir_given {
+        "   # from --dir or CONVENE_DIR"
+    } else {
+        ""
+    };
+    println!(
+        "sessions = {}{from_cli}",
+        quoted(&setup.sessions.display().to_string())
+    );
+    let theme = match config.session.theme {
+        ThemeName::Light => "light",
+        ThemeName::Dark => "dark",
+    };
+    println!("theme = {}", quoted(theme));
+    println!("bell = {}", config.session.bell);
+    println!("panel = {}", config.session.show_panel);
+    let mut context = None;
+    for patch in &config.keys {
+        if context != Some(&patch.context) {
+            println!("\n[keys.{}]", patch.context);
+            context = Some(&patch.context);
+        }
+        let keys: Vec<String> = patch.keys.iter().map(|k| quoted(k)).collect();
+        println!("{} = [{}]", patch.action, keys.join(", "));
+    }
+    if setup.notices.is_empty() {
+        return Ok(());
+    }
+    for notice in &setup.notices {
+        eprintln!("convene: {notice}");
+    }
+    Err(match setup.notices.len() {
+        1 => "1 problem in the config".to_string(),
+        n => format!("{n} problems in the config"),
+    })
+}
