@@ -182,3 +182,46 @@ fn start_step_quit_restore_and_resume() {
     assert!(again.wait_exit());
     assert!(again.text().contains("\x1b[?1049l"));
 }
+
+#[test]
+fn a_broken_config_still_opens_the_workshop_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    // Line 2 is wrong; line 1 and 3 still count for the new session.
+    std::fs::write(&config, "theme = \"dark\"\nbell = \"yes\"\npanel = false\n").unwrap();
+    let mut run = Run::start(
+        dir.path(),
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "new",
+            "--title",
+            "Configured",
+        ],
+    );
+    run.wait_for("STEP 1 OF 6");
+    run.wait_for("config.toml: line 2: bell must be true or false");
+    run.keys(b"q");
+    run.wait_for("Quit convene?");
+    run.keys(b"y");
+    assert!(run.wait_exit(), "a broken config is no failure");
+    let out = run.text();
+    let said = out
+        .find("line 2: bell must be true or false")
+        .expect("said on standard error");
+    assert!(
+        said < out.find("\x1b[?1049h").unwrap(),
+        "before the terminal opens"
+    );
+    let session = only_session(dir.path());
+    assert_eq!(
+        session.settings,
+        convene::domain::session::Settings {
+            bell: false,
+            theme: convene::domain::session::ThemeName::Dark,
+            show_panel: false,
+        },
+        "a new session starts with the config's settings"
+    );
+}
