@@ -23,7 +23,7 @@ pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Re
         (None, Some(name)) => storage::templates::resolve(name, user_templates.as_deref())
             .unwrap_or_else(|e| {
                 let notice = format!(
-                    "the config's template {name:?} cannot be used ({e}); {DEFAULT_TEMPLATE} is used"
+                    "the config's template {name:?} cannot be used, so {DEFAULT_TEMPLATE} is: {e}"
                 );
                 eprintln!("convene: {notice}");
                 notices.push(notice);
@@ -106,12 +106,9 @@ fn open_app(
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
     app.offset = *chrono::Local::now().offset();
     if let Some(first) = notices.first() {
-        // The status line is one row: the file's name is enough there.
-        let first = match &setup.config.path {
-            Some(file) => first.replace(
-                &file.display().to_string(),
-                &file.file_name().unwrap_or_default().to_string_lossy(),
-            ),
+        // The status line is one row: paths from the config's folder on are enough.
+        let first = match setup.config.path.as_deref().and_then(Path::parent) {
+            Some(folder) => first.replace(&format!("{}/", folder.display()), ""),
             None => first.clone(),
         };
         let more = match notices.len() {
