@@ -32,18 +32,12 @@ pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Re
         (None, None) => Template::default_template(),
     };
     need_terminal()?;
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let now = clock.now();
+    let now = SystemClock.now();
     let title = title.unwrap_or_else(|| {
         Session::default_title(&template, now.with_timezone(&chrono::Local).naive_local())
     });
-    let mut session = Session::new(template, &crate::domain::text::sanitize_line(&title), now);
-    session.settings = setup.config.config.session.clone();
-    let path = storage::unique_path(&setup.sessions, &session.title);
-    let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    // Saved at once, so even a session quit in the first second exists.
-    storage::save(&path, &storage::to_json(&session)).map_err(|e| e.to_string())?;
-    open_app(setup, session, path, clock, lock, &notices)
+    let session = Session::new(template, &crate::domain::text::sanitize_line(&title), now);
+    start_new(setup, session, &notices)
 }
 
 pub fn open(setup: &Setup, name: &str) -> Result<(), String> {
@@ -51,35 +45,26 @@ pub fn open(setup: &Setup, name: &str) -> Result<(), String> {
     let session = storage::load(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    open_app(
-        setup,
-        session,
-        path,
-        Arc::new(SystemClock),
-        lock,
-        &setup.notices,
-    )
+    open_app(setup, session, path, lock, &setup.notices)
 }
 
-/// A copy of the example is a new session: it starts with the config's theme, bell
-/// and panel like any other.
 pub fn demo(setup: &Setup) -> Result<(), String> {
     need_terminal()?;
     let mut session =
         storage::parse(Path::new("example-workshop.json"), EXAMPLE).map_err(|e| e.to_string())?;
     session.title = format!("{} (demo)", session.title);
+    start_new(setup, session, &setup.notices)
+}
+
+/// A new session file, saved at once (so even a session quit in the first second
+/// exists), then opened. Like any new session, a demo's copy starts with the
+/// config's theme, bell and panel.
+fn start_new(setup: &Setup, mut session: Session, notices: &[String]) -> Result<(), String> {
     session.settings = setup.config.config.session.clone();
     let path = storage::unique_path(&setup.sessions, &session.title);
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
     storage::save(&path, &storage::to_json(&session)).map_err(|e| e.to_string())?;
-    open_app(
-        setup,
-        session,
-        path,
-        Arc::new(SystemClock),
-        lock,
-        &setup.notices,
-    )
+    open_app(setup, session, path, lock, notices)
 }
 
 fn need_terminal() -> Result<(), String> {
@@ -97,11 +82,10 @@ fn open_app(
     setup: &Setup,
     session: Session,
     path: PathBuf,
-    clock: Arc<dyn Clock>,
     _lock: storage::SessionLock,
     notices: &[String],
 ) -> Result<(), String> {
-    let mut app = App::new(session, path.clone(), clock);
+    let mut app = App::new(session, path.clone(), Arc::new(SystemClock));
     super::config::apply(setup, &mut app);
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
     app.offset = *chrono::Local::now().offset();

@@ -190,24 +190,19 @@ mod tests {
 
     #[test]
     fn status_columns_need_distinct_values() {
-        let mut t = default();
-        let status = t
-            .plan
-            .columns
-            .iter_mut()
-            .find(|c| c.key == "status")
-            .unwrap();
-        status.kind = ColumnKind::Status(vec![]);
-        assert_eq!(problems(&t), ["status column \"status\" has no values"]);
-        let status = t
-            .plan
-            .columns
-            .iter_mut()
-            .find(|c| c.key == "status")
-            .unwrap();
-        status.kind = ColumnKind::Status(vec!["Done".into(), "done".into()]);
+        let with_statuses = |values: &[&str]| {
+            let mut t = default();
+            let status = t.plan.columns.iter_mut().find(|c| c.key == "status");
+            status.unwrap().kind =
+                ColumnKind::Status(values.iter().map(|v| v.to_string()).collect());
+            problems(&t)
+        };
         assert_eq!(
-            problems(&t),
+            with_statuses(&[]),
+            ["status column \"status\" has no values"]
+        );
+        assert_eq!(
+            with_statuses(&["Done", "done"]),
             ["status column \"status\" lists \"done\" twice"]
         );
     }
