@@ -57,6 +57,18 @@ fn the_config_names_the_sessions_folder_and_the_new_sessions_settings() {
 
     let shown = stdout(&convene(dir.path(), &["--config", &config, "config"]));
     assert!(shown.contains("theme = \"dark\"\n"), "{shown}");
+    let from_env = std::process::Command::new(env!("CARGO_BIN_EXE_convene"))
+        .arg("config")
+        .env("CONVENE_CONFIG", &config)
+        .output()
+        .unwrap();
+    let from_env = stdout(&from_env);
+    let workshops = home.path().join("workshops");
+    assert!(
+        from_env.contains("theme = \"dark\"\n")
+            && from_env.contains(&format!("sessions = \"{}\"\n", workshops.display())),
+        "CONVENE_CONFIG names it too:\n{from_env}"
+    );
     assert!(shown.contains("panel = false\n"), "{shown}");
     assert!(
         shown.contains("\n[keys.board]\nadd = [\"n\"]\n"),
