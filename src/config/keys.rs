@@ -71,11 +71,11 @@ pub fn parse(text: &str, value: &Spanned<DeValue>, problems: &mut Vec<Problem>) 
     patches
 }
 
-/// A key, or a non-empty list of keys.
+/// A key, or a list of keys (`[]` unbinds the action).
 fn key_list(value: &Spanned<DeValue>) -> Option<Vec<String>> {
     match value.get_ref() {
         DeValue::String(key) => Some(vec![key.to_string()]),
-        DeValue::Array(items) if !items.is_empty() => items
+        DeValue::Array(items) => items
             .iter()
             .map(|item| item.get_ref().as_str().map(str::to_string))
             .collect(),
@@ -128,11 +128,19 @@ mod tests {
 
     #[test]
     fn a_binding_that_is_not_keys_is_reported_and_the_others_kept() {
-        let (config, problems) =
-            parse("[keys.board]\nadd = 3\nvote = []\nsort = [\"s\", 1]\ncolour = \"c\"\n");
-        assert_eq!(config.keys, [patch("board", "colour", &["c"], 5)]);
+        let (config, problems) = parse(
+            "[keys.board]\nadd = 3\nvote = []\nsort = [\"s\", 1]\ncolour = {}\nmove = \"m\"\n",
+        );
+        assert_eq!(
+            config.keys,
+            [
+                patch("board", "vote", &[], 3),
+                patch("board", "move", &["m"], 6)
+            ],
+            "[] unbinds"
+        );
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [2, 3, 4], "{problems:?}");
+        assert_eq!(lines, [2, 4, 5], "{problems:?}");
         assert!(
             problems[0]
                 .message

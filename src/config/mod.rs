@@ -194,14 +194,13 @@ pub fn default_file(sessions: &str, keys: &str) -> String {
 # bell = false      # ring the terminal bell when a step's time is up
 # panel = true      # show the facilitator panel: tips, challenges, time budget
 
-# Keys: write only what you change, under its context. A value is a key or a list
-# of keys ("n", ["n", "Insert"]); the action's other keys stop working, and a key
-# taken by another action of the same context is reported and left as it was.
-# For example, to add notes on a board with n instead of a:
+# Keys: only what you change, under its context. For example, to add notes on a
+# board with n instead of a:
 #   [keys.board]
 #   add = "n"
-#
-# Every context, action and default key:
+# A change that names an unknown action or takes a key another action of the same
+# context has is reported with its line and skipped. Every context, action and
+# default key follows.
 "#
     );
     for line in keys.lines() {
