@@ -1,8 +1,6 @@
-//! `convene config`, and the one place the config reaches the app: its problems as
-//! notices, its key patches as the app's keymap.
+//! `convene config`, and the config's problems as notices.
 
 use super::Setup;
-use crate::app::App;
 use crate::domain::session::ThemeName;
 use crate::domain::template::DEFAULT_TEMPLATE;
 use crate::storage;
@@ -13,14 +11,6 @@ pub fn notices(loaded: &Loaded) -> Vec<String> {
     loaded.messages()
 }
 
-/// Hands the app what the config decides beyond a new session's settings.
-pub fn apply(_setup: &Setup, _app: &mut App) {}
-
-/// The default keymap as config lines, for `config --default`.
-fn default_keys() -> String {
-    String::new()
-}
-
 /// Prints the file in use and the settings in effect, as a config file would say them;
 /// fails (after printing) when the config has problems, so a script can check it.
 pub fn run(setup: &Setup, dir_given: bool, default: bool) -> Result<(), String> {
@@ -28,10 +18,8 @@ pub fn run(setup: &Setup, dir_given: bool, default: bool) -> Result<(), String> 
         let sessions = storage::sessions_dir(None)
             .map(|d| d.display().to_string())
             .unwrap_or_default();
-        print!(
-            "{}",
-            crate::config::default_file(&sessions, &default_keys())
-        );
+        // The keymap's listing of every key joins here once the keymap can write it.
+        print!("{}", crate::config::default_file(&sessions, ""));
         return Ok(());
     }
     let loaded = &setup.config;

@@ -86,7 +86,6 @@ fn open_app(
     notices: &[String],
 ) -> Result<(), String> {
     let mut app = App::new(session, path.clone(), Arc::new(SystemClock));
-    super::config::apply(setup, &mut app);
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
     app.offset = *chrono::Local::now().offset();
     if let Some(first) = notices.first() {

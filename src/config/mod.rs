@@ -199,10 +199,12 @@ pub fn default_file(sessions: &str, keys: &str) -> String {
 #   [keys.board]
 #   add = "n"
 # A change that names an unknown action or takes a key another action of the same
-# context has is reported with its line and skipped. Every context, action and
-# default key follows.
+# context has is reported with its line and skipped.
 "#
     );
+    if !keys.is_empty() {
+        file.push_str("# Every context, action and default key:\n");
+    }
     for line in keys.lines() {
         if line.is_empty() || line.starts_with('#') {
             file.push_str(line);
