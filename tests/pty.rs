@@ -183,24 +183,24 @@ fn start_step_quit_restore_and_resume() {
     assert!(again.text().contains("\x1b[?1049l"));
 }
 
+/// A new session in `dir` with this config (in a folder of its own).
+fn start_with_config(dir: &Path, config: &str) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    let run = Run::start(dir, &["--config", path.to_str().unwrap(), "new"]);
+    run.wait_for("STEP 1 OF 6");
+    run
+}
+
 #[test]
 fn a_broken_config_still_opens_the_workshop_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let home = tempfile::tempdir().unwrap();
-    let config = home.path().join("config.toml");
     // Line 2 is wrong; line 1 and 3 still count for the new session.
-    std::fs::write(&config, "theme = \"dark\"\nbell = \"yes\"\npanel = false\n").unwrap();
-    let mut run = Run::start(
+    let mut run = start_with_config(
         dir.path(),
-        &[
-            "--config",
-            config.to_str().unwrap(),
-            "new",
-            "--title",
-            "Configured",
-        ],
+        "theme = \"dark\"\nbell = \"yes\"\npanel = false\n",
     );
-    run.wait_for("STEP 1 OF 6");
     run.wait_for("config.toml: line 2: bell must be true or false");
     run.keys(b"q");
     run.wait_for("Quit convene?");

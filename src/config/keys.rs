@@ -85,58 +85,50 @@ fn key_list(value: &Spanned<DeValue>) -> Option<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::{KeyPatch, parse};
+    use crate::config::parse;
 
-    fn patch(context: &str, action: &str, keys: &[&str], line: usize) -> KeyPatch {
-        KeyPatch {
-            context: context.into(),
-            action: action.into(),
-            keys: keys.iter().map(|k| k.to_string()).collect(),
-            line,
-        }
+    /// Each patch the config makes, as `line: context.action = keys`.
+    fn patches(text: &str) -> Vec<String> {
+        parse(text)
+            .0
+            .keys
+            .iter()
+            .map(|p| format!("{}: {}.{} = {:?}", p.line, p.context, p.action, p.keys))
+            .collect()
     }
 
     #[test]
     fn a_key_or_a_list_of_keys_per_action_with_its_line() {
-        let (config, problems) = parse(
-            "bell = true\n\n[keys.board]\nadd = \"n\"\nvote = [\"+\", \"v\"]\n\n[keys.global]\nquit = \"Q\"\n",
-        );
-        assert_eq!(problems, []);
+        let text = "bell = true\n\n[keys.board]\nadd = \"n\"\nvote = [\"+\", \"v\"]\n\n[keys.global]\nquit = \"Q\"\n";
+        assert_eq!(parse(text).1, []);
         assert_eq!(
-            config.keys,
+            patches(text),
             [
-                patch("board", "add", &["n"], 4),
-                patch("board", "vote", &["+", "v"], 5),
-                patch("global", "quit", &["Q"], 8),
+                "4: board.add = [\"n\"]",
+                "5: board.vote = [\"+\", \"v\"]",
+                "8: global.quit = [\"Q\"]",
             ]
         );
     }
 
     #[test]
     fn dotted_and_inline_tables_read_the_same() {
-        let (config, problems) =
-            parse("keys.board.add = \"n\"\nkeys.table = { add_row = [\"o\"] }\n");
-        assert_eq!(problems, []);
+        let text = "keys.board.add = \"n\"\nkeys.table = { add_row = [\"o\"] }\n";
+        assert_eq!(parse(text).1, []);
         assert_eq!(
-            config.keys,
-            [
-                patch("board", "add", &["n"], 1),
-                patch("table", "add_row", &["o"], 2)
-            ]
+            patches(text),
+            ["1: board.add = [\"n\"]", "2: table.add_row = [\"o\"]"]
         );
     }
 
     #[test]
     fn a_binding_that_is_not_keys_is_reported_and_the_others_kept() {
-        let (config, problems) = parse(
-            "[keys.board]\nadd = 3\nvote = []\nsort = [\"s\", 1]\ncolour = {}\nmove = \"m\"\n",
-        );
+        let text =
+            "[keys.board]\nadd = 3\nvote = []\nsort = [\"s\", 1]\ncolour = {}\nmove = \"m\"\n";
+        let problems = parse(text).1;
         assert_eq!(
-            config.keys,
-            [
-                patch("board", "vote", &[], 3),
-                patch("board", "move", &["m"], 6)
-            ],
+            patches(text),
+            ["3: board.vote = []", "6: board.move = [\"m\"]"],
             "[] unbinds"
         );
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
