@@ -1,38 +1,25 @@
 //! The sticky-note board, driven the way the facilitator drives it: keys through
 //! `App::handle_key`, clicks through `App::update`, and the screen through `ui::draw`.
 
-use chrono::{DateTime, Utc};
+mod common;
+
+use common::{find, key, press_char as press, status, text_of, type_text};
 use convene::app::board::BoardAction;
 use convene::app::{Action, App};
 use convene::domain::board::{Board, NoteColour};
-use convene::domain::session::Session;
 use convene::domain::template::Template;
-use convene::domain::timer::FakeClock;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use std::path::PathBuf;
-use std::sync::Arc;
-
-fn start() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
 
 fn app_with(template: Template, initiatives: &[&str]) -> App {
-    let mut session = Session::new(template, "Town hall workshop", start());
-    for name in initiatives {
-        session.add_initiative(name, "");
-    }
-    App::new(
-        session,
-        PathBuf::from("test.json"),
-        Arc::new(FakeClock::new(start())),
-    )
+    let initiatives: Vec<(&str, &str)> = initiatives.iter().map(|n| (*n, "")).collect();
+    common::app_on(common::session(
+        template,
+        "Town hall workshop",
+        &initiatives,
+    ))
+    .0
 }
 
 /// The default workshop at step 3 (one pane per initiative).
@@ -43,25 +30,6 @@ fn tasks_app() -> App {
     );
     app.update(Action::GoToStep(2));
     app
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn press(app: &mut App, c: char) {
-    let modifiers = if c.is_uppercase() {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), modifiers));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, c);
-    }
 }
 
 fn enter(app: &mut App) {
@@ -94,68 +62,8 @@ fn texts(app: &App, pane: usize) -> Vec<String> {
         .collect()
 }
 
-fn status(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| {
-            app.viewport = frame.area();
-            convene::ui::draw(frame, app);
-        })
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row, wide characters once.
-fn text_of(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            let cell = &buf[(x, y)];
-            if skip == 0 {
-                out.push_str(cell.symbol());
-                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) - 1;
-            } else {
-                skip -= 1;
-            }
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    for y in 0..buf.area.height {
-        // The row as text, each cell's x at the byte where its symbol starts.
-        let (mut row, mut xs) = (String::new(), Vec::new());
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            xs.push((row.len(), x));
-            row.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).max(1) - 1;
-        }
-        if let Some(i) = row.find(needle) {
-            let x = xs
-                .iter()
-                .rev()
-                .find(|(b, _)| *b <= i)
-                .map_or(0, |(_, x)| *x);
-            return Some((x, y));
-        }
-    }
-    None
+    common::draw(app, width, height)
 }
 
 /// The top-left corner of the card showing `text`.
@@ -543,7 +451,10 @@ fn arrows_move_along_rows_and_into_the_next_pane() {
     add_notes(&mut app, &["a", "b", "c"]);
     press(&mut app, 'l');
     add_notes(&mut app, &["x"]);
-    app.viewport = Rect::new(0, 0, 160, 48);
+    app.update(Action::Resize {
+        width: 160,
+        height: 48,
+    });
     // At 160 columns each pane holds two cards a row: a b / c.
     app.handle_key(key(KeyCode::BackTab));
     app.handle_key(key(KeyCode::Home));

@@ -125,7 +125,10 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         // A message stays until the next thing the facilitator does.
-        if !matches!(action, Action::EditKey(_) | Action::Paste(_)) {
+        if !matches!(
+            action,
+            Action::EditKey(_) | Action::Paste(_) | Action::Resize { .. }
+        ) {
             self.status = None;
         }
         let now = self.now();
@@ -246,6 +249,9 @@ impl App {
                 }
             }
             Action::Click { column, row } => self.click(column, row),
+            Action::Resize { width, height } => {
+                self.viewport = ratatui::layout::Rect::new(0, 0, width, height);
+            }
             Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::ConfirmQuit | Action::ForceQuit => {
                 self.commit_open_editor();
