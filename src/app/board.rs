@@ -5,8 +5,8 @@ use super::App;
 use super::editor::{EditTarget, Editor};
 use crate::domain::board::{Board, Note, parse_author, with_author};
 use crate::domain::plan::PlanRow;
-use crate::domain::session::{Session, initiative_of_key};
-use crate::domain::template::{Activity, ColumnKind};
+use crate::domain::session::Session;
+use crate::domain::template::Activity;
 use crate::domain::text::{sanitize_line, shorten};
 use crate::ui::board::{BoardLayout, PaneLayout};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -504,33 +504,14 @@ impl App {
             .current_board()
             .map(|b| b.panes[pane].key.clone())
             .unwrap_or_default();
-        let initiative = initiative_of_key(&key)
-            .filter(|&id| self.session.initiative(id).is_some())
-            .or_else(|| self.session.initiatives.first().map(|i| i.id));
-        let Some(initiative) = initiative else {
+        let Some(initiative) = self.session.initiative_for_pane(&key) else {
             self.warn("A plan row belongs to an initiative: press i and add one first");
             return;
         };
         self.record(format!("promote {} to the plan", quote(&note.text)));
         let row_id = self.session.new_id();
-        let mut row = PlanRow::new(row_id, initiative, &[]);
-        row.from_note = Some(note.id);
-        for (k, column) in self.session.workshop.plan.columns.iter().enumerate() {
-            match &column.kind {
-                _ if k == 0 => {
-                    let text = if column.kind == ColumnKind::LongText {
-                        note.text.clone()
-                    } else {
-                        sanitize_line(&note.text)
-                    };
-                    row.set(&column.key, text);
-                }
-                ColumnKind::Status(values) => {
-                    row.set(&column.key, values.first().cloned().unwrap_or_default())
-                }
-                _ => {}
-            }
-        }
+        let columns = &self.session.workshop.plan.columns;
+        let row = PlanRow::from_note(row_id, initiative, note.id, &note.text, columns);
         self.session.plan.rows.push(row);
         self.after_content_change();
         let name = self

@@ -8,7 +8,7 @@ use crate::domain::check;
 use crate::domain::dates;
 use crate::domain::plan::{Filter, PlanRow, Roles, SortKey, cycle_status, match_status};
 use crate::domain::session::Session;
-use crate::domain::template::{Activity, ColumnKind, ColumnSpec};
+use crate::domain::template::{ColumnKind, ColumnSpec};
 use crate::domain::text::{sanitize_line, shorten};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::cell::Cell;
@@ -236,26 +236,6 @@ fn columns(session: &Session) -> &[ColumnSpec] {
     &session.workshop.plan.columns
 }
 
-/// Template column indices in the order the table shows them: the table step's
-/// `focus_columns` first, then the others in template order.
-pub fn column_order(session: &Session) -> Vec<usize> {
-    let columns = columns(session);
-    let focus: &[String] = match &session.current_step().activity {
-        Activity::Table(spec) => &spec.focus_columns,
-        _ => &[],
-    };
-    let mut order: Vec<usize> = Vec::with_capacity(columns.len());
-    let keyed = focus
-        .iter()
-        .filter_map(|key| columns.iter().position(|c| &c.key == key));
-    for k in keyed.chain(0..columns.len()) {
-        if !order.contains(&k) {
-            order.push(k);
-        }
-    }
-    order
-}
-
 fn column_index(session: &Session, key: &str) -> Option<usize> {
     columns(session).iter().position(|c| c.key == key)
 }
@@ -264,7 +244,7 @@ impl App {
     pub(super) fn table_action(&mut self, action: TableAction) {
         self.table.clamp(&self.session);
         let rows = self.table.view(&self.session).len();
-        let order = column_order(&self.session);
+        let order = self.session.column_order();
         let last = order.len() - 1;
         let detail = self.table.detail;
         let t = &mut self.table;
@@ -368,7 +348,7 @@ impl App {
         };
         self.table.detail = false;
         let anchor = self.table.focused(&self.session).map(|r| r.id);
-        let first = &columns(&self.session)[column_order(&self.session)[0]];
+        let first = &columns(&self.session)[self.session.column_order()[0]];
         let label = format!("New row · {} (Enter: next column, Esc: stop)", first.title);
         let multiline = first.kind == ColumnKind::LongText;
         self.editor = Some(Editor::new(
@@ -485,7 +465,7 @@ impl App {
                 anchor,
                 below,
             } => {
-                let first_index = column_order(&self.session)[0];
+                let first_index = self.session.column_order()[0];
                 let first = columns(&self.session)[first_index].clone();
                 let value = self.cell_value(&first, "", &text)?;
                 if value.is_empty() {
@@ -558,7 +538,7 @@ impl App {
 
     /// Filling a row: the next column that takes typing (statuses are cycled with s).
     fn next_in_chain(&mut self, row: u64, after: usize) -> Option<Editor> {
-        let order = column_order(&self.session);
+        let order = self.session.column_order();
         let columns = columns(&self.session);
         let at = order.iter().position(|&k| k == after).unwrap_or(0);
         let next = order
@@ -805,7 +785,7 @@ impl App {
                 )
             });
         }
-        let order = column_order(&self.session);
+        let order = self.session.column_order();
         let place = |c: usize| order.iter().position(|&k| k == c).unwrap_or(c);
         here.sort_by_key(|(r, c, _)| (*r, place(*c)));
         let now = (self.table.row, place(self.table.column));

@@ -2,6 +2,7 @@
 
 use super::dates;
 use super::template::{ColumnKind, ColumnSpec};
+use super::text::sanitize_line;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -41,6 +42,31 @@ impl PlanRow {
         row
     }
 
+    /// A row made from a board note: the note's text goes into the first column (one
+    /// line unless that column takes long text), and status columns start at their
+    /// first value, as a row the room writes by hand would show.
+    pub fn from_note(
+        id: u64,
+        initiative: u64,
+        note: u64,
+        text: &str,
+        columns: &[ColumnSpec],
+    ) -> PlanRow {
+        let mut row = PlanRow::new(id, initiative, &[]);
+        row.from_note = Some(note);
+        for (k, column) in columns.iter().enumerate() {
+            match &column.kind {
+                ColumnKind::LongText if k == 0 => row.set(&column.key, text.to_string()),
+                _ if k == 0 => row.set(&column.key, sanitize_line(text)),
+                ColumnKind::Status(values) => {
+                    row.set(&column.key, values.first().cloned().unwrap_or_default())
+                }
+                _ => {}
+            }
+        }
+        row
+    }
+
     pub fn cell(&self, key: &str) -> &str {
         self.cells.get(key).map(String::as_str).unwrap_or("")
     }
@@ -65,6 +91,22 @@ impl Plan {
     pub fn rows_of(&self, initiative: u64) -> impl Iterator<Item = &PlanRow> {
         self.rows.iter().filter(move |r| r.initiative == initiative)
     }
+}
+
+/// Column indices in the order the table shows them and moves through them: the
+/// table step's `focus` columns first (by key; unknown keys are ignored), then the
+/// others in template order.
+pub fn column_order(columns: &[ColumnSpec], focus: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::with_capacity(columns.len());
+    let keyed = focus
+        .iter()
+        .filter_map(|key| columns.iter().position(|c| &c.key == key));
+    for k in keyed.chain(0..columns.len()) {
+        if !order.contains(&k) {
+            order.push(k);
+        }
+    }
+    order
 }
 
 /// Which column plays which part in the plan, found from the template's columns.
@@ -530,6 +572,37 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn a_promoted_note_fills_the_first_column_and_starts_the_status() {
+        let row = PlanRow::from_note(7, 10, 3, "Call the mayor\nabout the budget", &columns());
+        assert_eq!(row.from_note, Some(3));
+        assert_eq!(row.cell("action"), "Call the mayor about the budget");
+        assert_eq!(row.cell("status"), "Not started");
+        assert_eq!(row.cells.len(), 2, "nothing else is made up");
+        let mut long = columns();
+        long[0].kind = ColumnKind::LongText;
+        let row = PlanRow::from_note(7, 10, 3, "Two\nlines", &long);
+        assert_eq!(
+            row.cell("action"),
+            "Two\nlines",
+            "a long-text column keeps the lines"
+        );
+    }
+
+    #[test]
+    fn focus_columns_come_first_then_the_rest_in_template_order() {
+        let columns = columns();
+        let keys = |order: Vec<usize>| -> Vec<String> {
+            order.iter().map(|&k| columns[k].key.clone()).collect()
+        };
+        let all: Vec<String> = columns.iter().map(|c| c.key.clone()).collect();
+        assert_eq!(keys(column_order(&columns, &[])), all);
+        let focus = ["owner".to_string(), "nope".to_string(), "due".to_string()];
+        let order = keys(column_order(&columns, &focus));
+        assert_eq!(order[..3], ["owner", "due", "action"]);
+        assert_eq!(order.len(), columns.len(), "every column once");
     }
 
     #[test]

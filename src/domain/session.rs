@@ -3,7 +3,7 @@
 
 use super::board::Board;
 use super::plan::Plan;
-use super::template::{PaneSource, StepSpec, Template};
+use super::template::{Activity, PaneSource, StepSpec, Template};
 use super::timer::{Countdown, Timing};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -150,6 +150,23 @@ impl Session {
         self.initiatives.iter().find(|i| i.id == id)
     }
 
+    /// The initiative a note in this pane works for: the pane's own on a board with a
+    /// pane per initiative, else the first initiative (a fixed pane such as "People").
+    pub fn initiative_for_pane(&self, pane_key: &str) -> Option<u64> {
+        initiative_of_key(pane_key)
+            .filter(|&id| self.initiative(id).is_some())
+            .or_else(|| self.initiatives.first().map(|i| i.id))
+    }
+
+    /// The plan's columns in the order the current step's table shows them.
+    pub fn column_order(&self) -> Vec<usize> {
+        let focus: &[String] = match &self.current_step().activity {
+            Activity::Table(spec) => &spec.focus_columns,
+            _ => &[],
+        };
+        super::plan::column_order(&self.workshop.plan.columns, focus)
+    }
+
     pub fn add_initiative(&mut self, name: &str, description: &str) -> u64 {
         let id = self.new_id();
         self.initiatives.push(Initiative {
@@ -264,31 +281,13 @@ impl Session {
             return;
         }
         let behind_ms = self.budget(now).behind_ms;
-        let mut minutes_to_cut =
+        let minutes_to_cut =
             behind_ms.div_euclid(60_000) + i64::from(behind_ms.rem_euclid(60_000) > 0);
-        let total_later: i64 = later
+        let allotted: Vec<i64> = later
             .iter()
             .map(|&i| self.timing.allotted_ms(i, self.workshop.steps[i].minutes) / 60_000)
-            .sum();
-        let mut shares = Vec::with_capacity(later.len());
-        for &i in &later {
-            let allotted = self.timing.allotted_ms(i, self.workshop.steps[i].minutes) / 60_000;
-            shares.push((minutes_to_cut * allotted) / total_later.max(1));
-        }
-        minutes_to_cut -= shares.iter().sum::<i64>();
-        // Hand out what integer division left over, longest steps first.
-        let mut order = later.clone();
-        order.sort_by_key(|&i| {
-            std::cmp::Reverse(self.timing.allotted_ms(i, self.workshop.steps[i].minutes))
-        });
-        for &i in order
-            .iter()
-            .cycle()
-            .take(minutes_to_cut.unsigned_abs() as usize)
-        {
-            let k = later.iter().position(|&j| j == i).unwrap();
-            shares[k] += minutes_to_cut.signum();
-        }
+            .collect();
+        let shares = super::timer::rebalance_shares(minutes_to_cut, &allotted);
         for (k, &i) in later.iter().enumerate() {
             let planned_secs = i64::from(self.workshop.steps[i].minutes) * 60;
             let adjust = &mut self.timing.adjust_secs[i];
@@ -421,6 +420,21 @@ mod tests {
             "the 15-minute step gives the most"
         );
         assert_eq!(s.timing.adjust_secs[1], 0, "the current step is untouched");
+    }
+
+    #[test]
+    fn a_pane_works_for_its_initiative_or_else_the_first() {
+        let mut s = session();
+        assert_eq!(s.initiative_for_pane("People"), None, "no initiative yet");
+        let permits = s.add_initiative("Online permits", "");
+        let data = s.add_initiative("Open data portal", "");
+        assert_eq!(s.initiative_for_pane(&initiative_key(data)), Some(data));
+        assert_eq!(s.initiative_for_pane("People"), Some(permits));
+        assert_eq!(
+            s.initiative_for_pane(&initiative_key(999)),
+            Some(permits),
+            "a pane of a deleted initiative"
+        );
     }
 
     #[test]

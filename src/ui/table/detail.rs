@@ -2,7 +2,7 @@
 
 use crate::app::App;
 use crate::app::editor::Editor;
-use crate::app::table::{TableEdit, column_order};
+use crate::app::table::TableEdit;
 use crate::domain::check::Problem;
 use crate::domain::dates;
 use crate::domain::template::ColumnKind;
@@ -54,7 +54,7 @@ pub(super) fn render_detail(
         head,
     );
     let mut field_lines: Vec<(usize, usize, u16)> = Vec::new();
-    let order = column_order(ctx.session);
+    let order = ctx.session.column_order();
     for &k in &order {
         let spec = &ctx.columns[k];
         let focused = k == ui.column;
@@ -144,7 +144,7 @@ pub(super) fn render_editor(
             ctx.session.plan.position(*row).map(Slot::Row),
             ctx.columns.iter().position(|c| &c.key == column),
         ),
-        TableEdit::NewRow { .. } => (Some(Slot::New), column_order(ctx.session).first().copied()),
+        TableEdit::NewRow { .. } => (Some(Slot::New), ctx.session.column_order().first().copied()),
         TableEdit::Filter => (None, None),
     };
     let row_at = slot.and_then(|s| placement.rows.iter().find(|(r, _, _)| *r == s));

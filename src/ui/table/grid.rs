@@ -1,7 +1,7 @@
 //! The grid of rows and cells, with the plan check's markers.
 
 use crate::app::App;
-use crate::app::table::{TableEdit, column_order};
+use crate::app::table::TableEdit;
 use crate::domain::check::ProblemKind;
 use crate::domain::dates;
 use crate::domain::plan::{PlanRow, StatusTone, status_value};
@@ -176,7 +176,7 @@ pub(super) fn render_grid(
             0
         };
     let room = (area.width as usize).saturating_sub(fixed);
-    let order = column_order(session);
+    let order = session.column_order();
     let (cols, more_left, more_right) =
         layout_columns(ctx, view, room, &order, ui.column, &ui.left);
 
