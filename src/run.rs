@@ -73,13 +73,15 @@ fn event_loop(
     tx: &Sender<Event>,
     saver: &Autosaver,
 ) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|frame| {
-                app.viewport = frame.area();
-                crate::ui::draw(frame, app)
-            })?;
+            terminal.draw(|frame| crate::ui::draw(frame, app))?;
         }
         // Sleep until an event, or until the countdown's display next changes.
         let first = match app.ms_to_next_change() {
@@ -141,7 +143,10 @@ fn handle(
                 row: mouse.row,
             });
         }
-        Event::Term(TermEvent::Resize(..)) => terminal.autoresize()?,
+        Event::Term(TermEvent::Resize(width, height)) => {
+            terminal.autoresize()?;
+            app.update(Action::Resize { width, height });
+        }
         Event::Term(_) => return Ok(false),
         Event::Saved(report) => {
             let error = report.err().map(|e| e.to_string());

@@ -767,3 +767,65 @@ fn tab_lands_on_the_first_note_in_view_without_scrolling() {
     let after = text_of(&draw(&mut app, 80, 24));
     assert!(after.contains("second pane 1 "), "no jump:\n{after}");
 }
+
+/// A crafted or merged file may hold far more notes than a room types: the board
+/// scrolls to any of them at any size, and every card stays inside the screen.
+mod huge_panes {
+    use super::*;
+    use convene::domain::board::Note;
+    use proptest::prelude::*;
+
+    /// The tasks step with `notes` notes in the first pane, some of them in clusters.
+    fn crowded(notes: usize) -> App {
+        let mut app = tasks_app();
+        let pane = &mut app.session.boards.get_mut("tasks").unwrap().panes[0];
+        for i in 0..notes {
+            pane.notes.push(Note {
+                group: (i % 97 < 5).then(|| format!("Cluster {}", i / 97)),
+                ..Note::new(100_000 + i as u64, format!("Note number {i}"))
+            });
+        }
+        app.session.normalize();
+        app
+    }
+
+    #[test]
+    fn the_last_of_9500_notes_shows_at_80x24() {
+        let mut app = crowded(9_500);
+        press(&mut app, 'a');
+        esc(&mut app);
+        app.handle_key(key(KeyCode::End));
+        let screen = text_of(&draw(&mut app, 80, 24));
+        assert!(screen.contains("Note number 9499"), "{screen}");
+        assert!(
+            screen.contains("▲ 9498 more"),
+            "the rest are counted: {screen}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn any_note_of_a_huge_pane_shows_at_any_size(
+            notes in 5_000usize..30_000,
+            pick in 0.0f64..1.0,
+            width in 20u16..220,
+            height in 6u16..70,
+        ) {
+            let mut app = crowded(notes);
+            let target = ((notes - 1) as f64 * pick) as usize;
+            app.update(Action::Resize { width, height });
+            app.handle_key(key(KeyCode::Home));
+            app.board.note = target;
+            // A move puts the focus in view; Down then Up comes back to a neighbour.
+            app.update(Action::Board(BoardAction::Focus(convene::app::board::Dir::Down)));
+            app.update(Action::Board(BoardAction::Focus(convene::app::board::Dir::Up)));
+            let focused = app.board.note;
+            let screen = text_of(&draw(&mut app, width, height));
+            if width >= 80 && height >= 24 {
+                let text = format!("Note number {focused}");
+                prop_assert!(screen.contains(&text), "{} not shown:\n{}", text, screen);
+            }
+        }
+    }
+}

@@ -979,3 +979,37 @@ fn a_paste_with_nothing_open_goes_into_the_focused_cell() {
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(column(&a, "owner")[0], "Ana");
 }
+
+#[test]
+fn the_update_step_keeps_the_focused_row_in_view_before_anything_is_drawn() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let initiative = app.session.initiatives[0].id;
+    for i in 0..40 {
+        let id = app.session.new_id();
+        let text = format!("Action number {i}");
+        app.session
+            .plan
+            .rows
+            .push(PlanRow::new(id, initiative, &[("action", &text)]));
+    }
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.table.window.top, 0);
+    key(&mut app, KeyCode::Char('G'));
+    let top = app.table.window.top;
+    assert!(top > 0, "the window moved to the last row with the key");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("Action number 39"), "{screen}");
+    assert!(
+        screen.contains(&format!("rows {}–40 of 40", top + 1)),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Up);
+    assert_eq!(
+        app.table.window.top, top,
+        "a move inside the view scrolls nothing"
+    );
+}

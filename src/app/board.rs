@@ -8,7 +8,7 @@ use crate::domain::plan::PlanRow;
 use crate::domain::session::Session;
 use crate::domain::template::Activity;
 use crate::domain::text::{sanitize_line, shorten};
-use crate::ui::board::{BoardLayout, PaneLayout};
+use crate::layout::board::{self as geometry, BoardLayout, Focus};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Which pane and note have the focus, and how far each pane is scrolled.
@@ -16,8 +16,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub struct BoardUi {
     pub pane: usize,
     pub note: usize,
-    /// First content line shown, per pane (the view keeps the focused card in view).
-    pub scroll: Vec<u16>,
+    /// First content line shown, per pane (kept so the focused card is in view).
+    pub scroll: Vec<u32>,
     /// The board and its note ids as last seen: a note that appears since (an undone
     /// delete, a redone add) takes the focus, so the room sees it come back.
     seen: Option<(String, Vec<u64>)>,
@@ -219,18 +219,27 @@ impl App {
             .get(self.board.note)
     }
 
-    /// The board laid out on the last known screen, exactly as the view draws it.
-    pub fn board_layout(&self) -> Option<BoardLayout> {
-        let area = crate::ui::board_area(self, self.viewport)?;
+    /// What the board's layout needs of its view state: the view draws with it, and
+    /// the update step moves the focus and hit-tests clicks with it.
+    pub fn board_focus(&self) -> Focus<'_> {
         let adding = self
             .editor
             .as_ref()
             .is_some_and(|e| matches!(&e.target, EditTarget::Board(edit) if edit.is_new()));
-        Some(crate::ui::board::layout(
+        Focus {
+            pane: self.board.pane,
+            note: (!adding).then_some(self.board.note),
+            scroll: &self.board.scroll,
+        }
+    }
+
+    /// The board laid out on the terminal, exactly as the view draws it.
+    pub(super) fn board_layout(&self) -> Option<BoardLayout> {
+        let area = geometry_area(self)?;
+        Some(geometry::layout(
             area,
             self.current_board()?,
-            &self.board,
-            adding,
+            self.board_focus(),
         ))
     }
 
@@ -240,27 +249,8 @@ impl App {
     fn first_note_in_view(&self, pane: usize) -> usize {
         let scroll = self.board.scroll.get(pane).copied().unwrap_or(0);
         self.board_layout()
-            .and_then(|l| {
-                let pl = l.pane(pane)?;
-                pl.cards
-                    .iter()
-                    .position(|s| s.y >= scroll && s.y + pl.card_h <= scroll + pl.inner.height)
-                    .or_else(|| pl.cards.iter().position(|s| s.y >= scroll))
-            })
+            .and_then(|l| l.pane(pane)?.first_in_view(scroll))
             .unwrap_or(0)
-    }
-
-    /// Remembers each pane's scroll so that the focused card stays in view.
-    fn follow_focus(&mut self) {
-        self.board.clamp(&self.session);
-        let Some(layout) = self.board_layout() else {
-            return;
-        };
-        for pl in &layout.panes {
-            if let Some(s) = self.board.scroll.get_mut(pl.index) {
-                *s = pl.scroll;
-            }
-        }
     }
 
     pub(super) fn board_action(&mut self, action: BoardAction) {
@@ -309,7 +299,6 @@ impl App {
                 self.note_action(action, board, note);
             }
         }
-        self.follow_focus();
     }
 
     /// Actions on the focused note.
@@ -551,8 +540,8 @@ impl App {
                 .get(i + 1)
                 .filter(|s| s.row == c.row)
                 .map(|_| i + 1),
-            Dir::Up => c.row.checked_sub(1).and_then(|r| nearest(pl, r, c.col)),
-            Dir::Down => nearest(pl, c.row + 1, c.col),
+            Dir::Up => c.row.checked_sub(1).and_then(|r| pl.nearest(r, c.col)),
+            Dir::Down => pl.nearest(c.row + 1, c.col),
         });
         if let Some(n) = within {
             self.board.note = n;
@@ -576,10 +565,10 @@ impl App {
         };
         let last_row = tl.cards.last().map_or(0, |s| s.row);
         self.board.note = match dir {
-            Dir::Left => last_in_row(&tl, row.min(last_row)),
-            Dir::Right => nearest(&tl, row.min(last_row), 0),
-            Dir::Up => nearest(&tl, last_row, col),
-            Dir::Down => nearest(&tl, 0, col),
+            Dir::Left => tl.last_in_row(row.min(last_row)),
+            Dir::Right => tl.nearest(row.min(last_row), 0),
+            Dir::Up => tl.nearest(last_row, col),
+            Dir::Down => tl.nearest(0, col),
         }
         .unwrap_or(0);
     }
@@ -600,7 +589,7 @@ impl App {
 
     /// `more`: Enter was pressed on a new note, so the next one opens at once.
     fn finish_board_edit(&mut self, edit: BoardEdit, text: String, more: bool) -> Option<Editor> {
-        let result = match edit {
+        match edit {
             BoardEdit::New { board, pane } => self.add_note(board, pane, &text, more),
             BoardEdit::Text { board, note } => {
                 self.edit_note(&board, note, &text);
@@ -610,9 +599,7 @@ impl App {
                 self.group_note(&board, note, &text);
                 None
             }
-        };
-        self.follow_focus();
-        result
+        }
     }
 
     fn add_note(&mut self, board: String, pane: String, text: &str, more: bool) -> Option<Editor> {
@@ -726,20 +713,10 @@ impl App {
             Some(n) => (self.board.pane, self.board.note) = (pane, n),
             None => self.board.pane = pane,
         }
-        self.follow_focus();
     }
 }
 
-/// The card of grid row `row` whose column is nearest `col`.
-fn nearest(pl: &PaneLayout, row: u16, col: u16) -> Option<usize> {
-    pl.cards
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.row == row)
-        .min_by_key(|(_, s)| s.col.abs_diff(col))
-        .map(|(i, _)| i)
-}
-
-fn last_in_row(pl: &PaneLayout, row: u16) -> Option<usize> {
-    pl.cards.iter().rposition(|s| s.row == row)
+/// Where the current step's board is on the terminal, if it shows.
+fn geometry_area(app: &App) -> Option<ratatui::layout::Rect> {
+    crate::layout::projector::board_area(app.projector_screen()?, &app.session)
 }

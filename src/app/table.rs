@@ -4,14 +4,14 @@
 
 use super::App;
 use super::editor::{EditTarget, Editor};
-use crate::domain::check;
+use crate::domain::check::{self, ByRow};
 use crate::domain::dates;
 use crate::domain::plan::{Filter, PlanRow, Roles, SortKey, cycle_status, match_status};
 use crate::domain::session::Session;
 use crate::domain::template::{ColumnKind, ColumnSpec};
 use crate::domain::text::{sanitize_line, shorten};
+use crate::layout::table::{self as geometry, GridInput, Window};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::cell::Cell;
 
 /// Which rows the table shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -38,10 +38,9 @@ pub struct TableUi {
     pub filter_text: String,
     /// The row detail view: every field of the focused row in full.
     pub detail: bool,
-    /// First row and first scrolled column drawn last time, so the view only scrolls
-    /// when the focus would leave it (set while drawing).
-    pub top: Cell<usize>,
-    pub left: Cell<usize>,
+    /// The first row and first scrolled column shown, kept so that the view only
+    /// scrolls when the focus would leave it.
+    pub window: Window,
     /// Row ids as last seen (sorted): a row that appears since (an undone delete, a
     /// redone add) takes the focus when this table shows it.
     seen: Option<Vec<u64>>,
@@ -241,6 +240,40 @@ fn column_index(session: &Session, key: &str) -> Option<usize> {
 }
 
 impl App {
+    /// What the grid's layout needs, for the rows in `view` with these problems: the
+    /// view draws with it, the update step keeps the focus in view with it.
+    pub fn grid_input<'a>(&'a self, view: &'a [usize], problems: &'a ByRow<'a>) -> GridInput<'a> {
+        let new_row = match self.editor.as_ref().map(|e| &e.target) {
+            Some(EditTarget::Table(TableEdit::NewRow { anchor, below, .. })) => {
+                Some((*anchor, *below))
+            }
+            _ => None,
+        };
+        GridInput {
+            session: &self.session,
+            view,
+            problems,
+            row: self.table.row,
+            column: self.table.column,
+            window: self.table.window,
+            new_row,
+            all: self.table.initiative(&self.session).is_none(),
+        }
+    }
+
+    /// The table's window on the terminal as the view will draw it, if the grid shows.
+    pub(super) fn table_window(&self) -> Option<Window> {
+        if self.table.detail {
+            return None;
+        }
+        let area = crate::layout::projector::table_area(self.projector_screen()?, &self.session)?;
+        let [_, _, body] = geometry::bands(area)?;
+        let problems = check::check(&self.session, self.today());
+        let problems = ByRow::new(&problems);
+        let view = self.table.view(&self.session);
+        Some(geometry::grid(body, &self.grid_input(&view, &problems)).window)
+    }
+
     pub(super) fn table_action(&mut self, action: TableAction) {
         self.table.clamp(&self.session);
         let rows = self.table.view(&self.session).len();
@@ -574,7 +607,7 @@ impl App {
         self.table.filter = filter;
         self.table.filter_text = text;
         self.table.row = 0;
-        self.table.top.set(0);
+        self.table.window.top = 0;
         if let Some(id) = id {
             self.table.select(&self.session, id);
         }
@@ -725,7 +758,7 @@ impl App {
         };
         self.table.scope = scopes[next];
         self.table.row = 0;
-        self.table.top.set(0);
+        self.table.window.top = 0;
         self.table.detail = false;
         self.table.clamp(&self.session);
         let name = match self.table.initiative(&self.session) {

@@ -10,16 +10,6 @@ use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
-/// Rows the countdown takes at a screen height: big glyphs where there is room.
-pub fn height_for(screen_height: u16) -> u16 {
-    match screen_height {
-        h if h >= 52 => 16 + 1,
-        h if h >= 34 => 8 + 1,
-        h if h >= 18 => 4 + 1,
-        _ => 1,
-    }
-}
-
 pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, theme: &Theme) {
     let style = theme.stage(countdown.stage);
     let text = countdown.text();

@@ -1,9 +1,10 @@
 //! What is drawn over the screen: the help, the quit question, a pop-up editor.
 
+use super::editor;
 use super::theme::Theme;
-use super::{centered, editor};
 use crate::app::editor::EditTarget;
 use crate::app::{App, Overlay, keys};
+use crate::layout::centered;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -7,15 +7,16 @@ use crate::domain::check::Problem;
 use crate::domain::dates;
 use crate::domain::template::ColumnKind;
 use crate::domain::text::{sanitize, sanitize_line};
+use crate::layout::table::Slot;
+use crate::layout::text::wrap_lines;
 use crate::ui::editor as editor_view;
-use crate::ui::text::wrap_lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::grid::status_display;
-use super::{Ctx, Placement, Slot};
+use super::{Ctx, Placement};
 
 /// Every field of the focused row in full, the focused field highlighted.
 pub(super) fn render_detail(
@@ -60,9 +61,10 @@ pub(super) fn render_detail(
         let focused = k == ui.column;
         let problems: Vec<&&Problem> = ctx
             .problems
-            .get(&row.id)
-            .map(|ps| ps.iter().filter(|p| p.column == spec.key).collect())
-            .unwrap_or_default();
+            .row(row.id)
+            .iter()
+            .filter(|p| p.column == spec.key)
+            .collect();
         let title = format!(
             "{}{}",
             if problems.is_empty() { "" } else { "▲ " },

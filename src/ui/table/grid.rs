@@ -1,13 +1,15 @@
 //! The grid of rows and cells, with the plan check's markers.
 
 use crate::app::App;
+use crate::app::editor::EditTarget;
 use crate::app::table::TableEdit;
 use crate::domain::check::ProblemKind;
 use crate::domain::dates;
 use crate::domain::plan::{PlanRow, StatusTone, status_value};
 use crate::domain::template::{ColumnKind, ColumnSpec};
 use crate::domain::text::{sanitize, sanitize_line};
-use crate::ui::text::wrap_lines;
+use crate::layout::table::{Grid, Slot};
+use crate::layout::text::wrap_lines;
 use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,8 +18,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::columns::layout_columns;
-use super::{Ctx, Placement, Slot, shorten};
+use super::{Ctx, shorten};
 
 /// A status as it always shows: its symbol and label, in its tone (colour is extra).
 pub(super) fn status_display(theme: &Theme, cell: &str, values: &[String]) -> (String, Style) {
@@ -103,33 +104,19 @@ pub(super) fn tone_style(theme: &Theme, tone: StatusTone) -> Style {
     }
 }
 
-pub(super) fn render_grid(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    ctx: &Ctx,
-    view: &[usize],
-    editing: Option<&TableEdit>,
-) -> Placement {
+pub(super) fn render_grid(frame: &mut Frame, grid: &Grid, app: &App, ctx: &Ctx) {
     let theme = ctx.theme;
     let ui = &app.table;
     let session = ctx.session;
-    let mut placement = Placement::default();
+    let area = grid.area;
+    let editing = match app.editor.as_ref().map(|e| &e.target) {
+        Some(EditTarget::Table(edit)) => Some(edit),
+        _ => None,
+    };
     if area.height < 2 {
-        return placement;
+        return;
     }
-    // The row being written shows where it will go.
-    let mut slots: Vec<Slot> = view.iter().map(|&i| Slot::Row(i)).collect();
-    let mut focus = ui.row.min(slots.len().saturating_sub(1));
-    if let Some(TableEdit::NewRow { anchor, below, .. }) = editing {
-        let at = anchor
-            .and_then(|id| view.iter().position(|&i| session.plan.rows[i].id == id))
-            .map(|p| if *below { p + 1 } else { p })
-            .unwrap_or(slots.len());
-        slots.insert(at, Slot::New);
-        focus = at;
-    }
-    if slots.is_empty() {
+    if grid.slots.is_empty() {
         let name = ui
             .initiative(session)
             .and_then(|id| session.initiative(id))
@@ -152,33 +139,11 @@ pub(super) fn render_grid(
             Paragraph::new(Span::styled(text, theme.muted())).wrap(Wrap { trim: true }),
             area,
         );
-        return placement;
+        return;
     }
-
-    // Marker column: focus ▶, problem ▲, row number.
-    let digits = slots.len().to_string().len().max(2);
-    let marker = 3 + digits;
-    let initiative_width = if ctx.all_view {
-        session
-            .initiatives
-            .iter()
-            .map(|i| sanitize_line(&i.name).width())
-            .max()
-            .unwrap_or(6)
-            .clamp(6, 16)
-    } else {
-        0
-    };
-    let fixed = marker
-        + if ctx.all_view {
-            initiative_width + 1
-        } else {
-            0
-        };
-    let room = (area.width as usize).saturating_sub(fixed);
-    let order = session.column_order();
-    let (cols, more_left, more_right) =
-        layout_columns(ctx, view, room, &order, ui.column, &ui.left);
+    let marker = usize::from(grid.marker);
+    let digits = grid.digits;
+    let initiative_width = usize::from(grid.initiative);
 
     // Header.
     let buf = frame.buffer_mut();
@@ -191,14 +156,14 @@ pub(super) fn render_grid(
         marker,
         header_style,
     );
-    let mut x = area.x + marker as u16;
     if ctx.all_view {
+        let x = area.x + grid.marker;
         buf.set_stringn(x, area.y, "Initiative", initiative_width, header_style);
-        x += initiative_width as u16 + 1;
     }
-    for (j, &(k, w)) in cols.iter().enumerate() {
+    for (j, column) in grid.columns.iter().enumerate() {
+        let (k, w, x) = (column.index, usize::from(column.width), column.x);
         let mut title = sanitize_line(&ctx.columns[k].title);
-        if j == 1 && more_left {
+        if j == 1 && grid.more_left {
             title = format!("◀ {title}");
         }
         let style = if k == ui.column && !matches!(editing, Some(TableEdit::Filter)) {
@@ -206,72 +171,24 @@ pub(super) fn render_grid(
         } else {
             header_style
         };
-        let shown = if j + 1 == cols.len() && more_right {
+        let shown = if j + 1 == grid.columns.len() && grid.more_right {
             let t = shorten(&title, w.saturating_sub(2));
             format!("{t:<pad$} ▶", pad = w.saturating_sub(2))
         } else {
             shorten(&title, w)
         };
         buf.set_stringn(x, area.y, format!("{shown:<w$}"), w, style);
-        placement.columns.push((k, x, w as u16));
-        x += w as u16 + 1;
     }
 
-    // Rows: the focused one opens up to show its cells in full (a few lines).
-    let body_top = area.y + 1;
-    let body_height = (area.height - 1) as usize;
-    let max_lines = if area.height >= 20 { 5 } else { 3 }.min(body_height);
-    let focus_height = match slots.get(focus) {
-        Some(Slot::Row(i)) => {
-            let row = &session.plan.rows[*i];
-            cols.iter()
-                .map(|&(k, w)| {
-                    let spec = &ctx.columns[k];
-                    match spec.kind {
-                        ColumnKind::Text | ColumnKind::LongText => {
-                            let extra = usize::from(ctx.problem(row.id, &spec.key).is_some()) * 2;
-                            wrap_lines(
-                                &sanitize(row.cell(&spec.key)),
-                                w.saturating_sub(extra).max(1),
-                                max_lines,
-                            )
-                            .len()
-                        }
-                        _ => 1,
-                    }
-                })
-                .max()
-                .unwrap_or(1)
-                .clamp(1, max_lines)
-        }
-        _ => 1,
-    };
-    let height_of = |s: usize| if s == focus { focus_height } else { 1 };
-    let mut top = ui.top.get().min(focus);
-    while top < focus && (top..=focus).map(height_of).sum::<usize>() > body_height {
-        top += 1;
-    }
-    // After deleting rows near the end, pull the view back so it stays full.
-    while top > 0 && (top - 1..slots.len()).map(height_of).sum::<usize>() <= body_height {
-        top -= 1;
-    }
-    ui.top.set(top);
-
-    let mut y = body_top as usize;
-    let bottom = (area.y + area.height) as usize;
-    for (s, slot) in slots.iter().enumerate().skip(top) {
-        if y >= bottom {
-            break;
-        }
-        let h = height_of(s).min(bottom - y);
-        let focused = s == focus;
+    for r in &grid.rows {
+        let (s, slot, yy, h) = (r.at, &r.slot, r.y, usize::from(r.height));
+        let focused = s == grid.focus;
         let row = match slot {
             Slot::Row(i) => Some(&session.plan.rows[*i]),
             Slot::New => None,
         };
-        let flagged = row.is_some_and(|r| ctx.problems.contains_key(&r.id));
+        let flagged = row.is_some_and(|r| !ctx.problems.row(r.id).is_empty());
         let row_style = if focused { theme.title() } else { theme.base() };
-        let yy = y as u16;
         let mark = format!(
             "{}{}{:>d$} ",
             if focused { "▶" } else { " " },
@@ -287,22 +204,21 @@ pub(super) fn render_grid(
         if flagged {
             buf.set_stringn(area.x + 1, yy, "▲", 1, theme.error());
         }
-        let mut x = area.x + marker as u16;
         if ctx.all_view {
             let name = row
                 .and_then(|r| session.initiative(r.initiative))
                 .map(|i| sanitize_line(&i.name))
                 .unwrap_or_else(|| "—".into());
             buf.set_stringn(
-                x,
+                area.x + grid.marker,
                 yy,
                 shorten(&name, initiative_width),
                 initiative_width,
                 theme.muted(),
             );
-            x += initiative_width as u16 + 1;
         }
-        for &(k, w) in &cols {
+        for column in &grid.columns {
+            let (k, w, x) = (column.index, usize::from(column.width), column.x);
             let spec = &ctx.columns[k];
             let cell_focused = focused && k == ui.column;
             if let Some(row) = row {
@@ -347,15 +263,6 @@ pub(super) fn render_grid(
             } else if cell_focused {
                 buf.set_style(Rect::new(x, yy, w as u16, 1), theme.selected());
             }
-            x += w as u16 + 1;
         }
-        placement.rows.push((*slot, yy, h as u16));
-        y += h;
     }
-    // Rows beyond the view: the summary line says which ones show.
-    let shown_to = top + placement.rows.len();
-    if shown_to < slots.len() || top > 0 {
-        placement.range = Some(format!("rows {}–{} of {}", top + 1, shown_to, slots.len()));
-    }
-    placement
 }

@@ -2,7 +2,6 @@
 //! check's summary, and a grid whose focused column always shows; or the focused
 //! row's detail. The editor opens over the cell it edits.
 
-mod columns;
 mod detail;
 mod grid;
 
@@ -12,16 +11,16 @@ use grid::render_grid;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::editor::EditTarget;
-use crate::domain::check::{self, Problem, ProblemKind};
+use crate::domain::check::{self, ByRow, Problem, ProblemKind};
 use crate::domain::session::Session;
 use crate::domain::template::ColumnSpec;
 use crate::domain::text::sanitize_line;
+use crate::layout::table::{Grid, Slot, bands, grid};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
 /// Everything the drawing needs, worked out once per frame.
@@ -30,8 +29,7 @@ struct Ctx<'a> {
     columns: &'a [ColumnSpec],
     theme: &'a Theme,
     today: NaiveDate,
-    /// Problems by row id.
-    problems: HashMap<u64, Vec<&'a Problem>>,
+    problems: &'a ByRow<'a>,
     /// All rows of the table's scope (before the filter): for the summary.
     scope_ids: Vec<u64>,
     all_view: bool,
@@ -39,46 +37,44 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn problem(&self, row: u64, key: &str) -> Option<&Problem> {
-        self.problems
-            .get(&row)?
-            .iter()
-            .find(|p| p.column == key)
-            .copied()
+        self.problems.cell(row, key)
     }
 }
 
-/// One row slot of the grid: a stored row, or the row being written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Slot {
-    Row(usize),
-    New,
-}
-
-/// Where the grid drew things, for the editor to open on top of them.
+/// Where the grid or the detail view shows the edited cell, for the editor to open
+/// on top of it.
 #[derive(Default)]
 struct Placement {
     /// (slot, y, height)
     rows: Vec<(Slot, u16, u16)>,
     /// (template column, x, width)
     columns: Vec<(usize, u16, u16)>,
-    /// "rows 10–15 of 16" when not every row shows.
-    range: Option<String>,
+}
+
+impl From<&Grid> for Placement {
+    fn from(grid: &Grid) -> Placement {
+        Placement {
+            rows: grid.rows.iter().map(|r| (r.slot, r.y, r.height)).collect(),
+            columns: grid
+                .columns
+                .iter()
+                .map(|c| (c.index, c.x, c.width))
+                .collect(),
+        }
+    }
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let ui = &app.table;
     let columns = session.workshop.plan.columns.as_slice();
-    if area.height < 3 || area.width < 10 || columns.is_empty() {
+    let Some([tabs, summary, body]) = bands(area).filter(|_| !columns.is_empty()) else {
         return;
-    }
+    };
     let today = app.today();
     let all_problems = check::check(session, today);
+    let problems = ByRow::new(&all_problems);
     let initiative = ui.initiative(session);
-    let mut problems: HashMap<u64, Vec<&Problem>> = HashMap::new();
-    for p in &all_problems {
-        problems.entry(p.row).or_default().push(p);
-    }
     let scope_ids: Vec<u64> = session
         .plan
         .rows
@@ -91,33 +87,34 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         columns,
         theme,
         today,
-        problems,
+        problems: &problems,
         scope_ids,
         all_view: initiative.is_none(),
     };
     let view = ui.view(session);
-    let [tabs, summary, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
     render_tabs(frame, tabs, app, &ctx);
-    let editing = match app.editor.as_ref().map(|e| &e.target) {
-        Some(EditTarget::Table(edit)) => Some(edit),
-        _ => None,
-    };
-    let placement = if ui.detail {
-        render_detail(frame, body, app, &ctx, &view)
+    let (placement, range) = if ui.detail {
+        (render_detail(frame, body, app, &ctx, &view), None)
     } else {
-        render_grid(frame, body, app, &ctx, &view, editing)
+        let grid = grid(body, &app.grid_input(&view, &problems));
+        render_grid(frame, &grid, app, &ctx);
+        (Placement::from(&grid), rows_shown(&grid))
     };
-    render_summary(frame, summary, app, &ctx, &view, placement.range.as_deref());
+    render_summary(frame, summary, app, &ctx, &view, range.as_deref());
     if let Some(editor) = &app.editor
         && let EditTarget::Table(edit) = &editor.target
     {
         render_editor(frame, body, app, &ctx, editor, edit, &placement);
     }
+}
+
+/// "rows 10–15 of 16" when not every row shows.
+fn rows_shown(grid: &Grid) -> Option<String> {
+    let top = grid.window.top;
+    let shown_to = top + grid.rows.len();
+    let total = grid.slots.len();
+    (!grid.rows.is_empty() && (shown_to < total || top > 0))
+        .then(|| format!("rows {}–{shown_to} of {total}", top + 1))
 }
 
 /// "Permits online (3) │ Open data (2) │ All (5)", the showing one reversed.
@@ -226,7 +223,7 @@ fn render_summary(
     let in_scope: Vec<Problem> = ctx
         .scope_ids
         .iter()
-        .flat_map(|id| ctx.problems.get(id).into_iter().flatten())
+        .flat_map(|id| ctx.problems.row(*id))
         .map(|p| (*p).clone())
         .collect();
     // The focused cell's own problem comes first: it is what the room looks at.
@@ -279,5 +276,5 @@ fn compact_summary(problems: &[Problem]) -> String {
 
 /// Text cut to `width` columns as an owned string, "…" marking the cut.
 fn shorten(text: &str, width: usize) -> String {
-    super::text::shorten_to_width(text, width).into_owned()
+    crate::layout::text::shorten_to_width(text, width).into_owned()
 }
