@@ -132,7 +132,7 @@ fn handle(
     terminal: &mut ratatui::DefaultTerminal,
 ) -> io::Result<bool> {
     match event {
-        Event::Term(TermEvent::Key(key)) => app.handle_key(key),
+        Event::Term(TermEvent::Key(key)) => return Ok(app.handle_key(key)),
         Event::Term(TermEvent::Paste(text)) => app.update(Action::Paste(text)),
         Event::Term(TermEvent::Mouse(mouse)) => {
             if mouse.kind != MouseEventKind::Down(MouseButton::Left) {

@@ -512,9 +512,23 @@ fn help_lists_the_board_keys() {
     let mut app = tasks_app();
     press(&mut app, '?');
     let screen = text_of(&draw(&mut app, 160, 48));
-    for k in ["Tab / Shift-Tab", "v / V", "g / G", "promote"] {
+    for k in ["Tab/Shift-Tab", "v/V", "promote", "Home/End", "  Esc  "] {
         assert!(screen.contains(k), "{k} in help:\n{screen}");
     }
+}
+
+#[test]
+fn keys_that_map_to_nothing_change_nothing_and_ask_for_no_redraw() {
+    let mut app = tasks_app();
+    add_notes(&mut app, &["one"]);
+    let before = draw(&mut app, 80, 24);
+    assert!(
+        !app.handle_key(key(KeyCode::Char('%'))),
+        "nothing bound to %"
+    );
+    assert!(!app.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)));
+    assert_eq!(draw(&mut app, 80, 24), before);
+    assert!(app.handle_key(key(KeyCode::Char('v'))), "a vote is drawn");
 }
 
 /// A board with a note of every colour, votes, initials, a cluster and a promoted note.

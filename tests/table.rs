@@ -486,7 +486,17 @@ fn help_lists_the_table_keys() {
     let mut app = app();
     key(&mut app, KeyCode::Char('?'));
     let screen = render(&mut app, 160, 48);
-    for needle in ["Action plan", "w / W", "next status", "!", "filter"] {
+    let bound_but_once_missing = [
+        "Home/End",
+        "Enter, e, F2",
+        "o, a, Insert / O",
+        "Delete, Backspace",
+        "K/J, Shift-Up/Shift-Down",
+    ];
+    for needle in ["Action plan", "w/W", "next status", "!", "filter"]
+        .into_iter()
+        .chain(bound_but_once_missing)
+    {
         assert!(screen.contains(needle), "{needle}:\n{screen}");
     }
 }
@@ -639,7 +649,9 @@ proptest! {
                 Step::Table(_) => {}
                 Step::Type(text) if app.editor.is_some() => app.update(Action::Paste(text)),
                 Step::Type(_) => {}
-                Step::Key(code, modifiers) => app.handle_key(KeyEvent::new(code, modifiers)),
+                Step::Key(code, modifiers) => {
+                    app.handle_key(KeyEvent::new(code, modifiers));
+                }
                 Step::Undo if app.editor.is_none() => app.update(Action::Undo),
                 Step::Redo if app.editor.is_none() => app.update(Action::Redo),
                 Step::Undo | Step::Redo => {}

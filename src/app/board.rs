@@ -9,7 +9,6 @@ use crate::domain::session::Session;
 use crate::domain::template::Activity;
 use crate::domain::text::{sanitize_line, shorten};
 use crate::layout::board::{self as geometry, BoardLayout, Focus};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Which pane and note have the focus, and how far each pane is scrolled.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -120,74 +119,6 @@ impl BoardEdit {
         matches!(self, BoardEdit::New { .. })
     }
 }
-
-pub fn keys(key: KeyEvent) -> Option<BoardAction> {
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    use BoardAction as A;
-    Some(match key.code {
-        KeyCode::Char('a') | KeyCode::Insert => A::Add,
-        KeyCode::Enter | KeyCode::Char('e') => A::Edit,
-        KeyCode::Char('d') | KeyCode::Delete => A::Delete,
-        KeyCode::Char('c') => A::Colour { forward: true },
-        KeyCode::Char('C') => A::Colour { forward: false },
-        KeyCode::Up | KeyCode::Char('k') => A::Focus(Dir::Up),
-        KeyCode::Down | KeyCode::Char('j') => A::Focus(Dir::Down),
-        KeyCode::Left | KeyCode::Char('h') => A::Focus(Dir::Left),
-        KeyCode::Right | KeyCode::Char('l') => A::Focus(Dir::Right),
-        KeyCode::Tab => A::Pane { forward: true },
-        KeyCode::BackTab => A::Pane { forward: false },
-        KeyCode::Home => A::Ends { last: false },
-        KeyCode::End => A::Ends { last: true },
-        KeyCode::Char('<') => A::MoveToPane { forward: false },
-        KeyCode::Char('>') => A::MoveToPane { forward: true },
-        KeyCode::Char('[') => A::Shift { forward: false },
-        KeyCode::Char(']') => A::Shift { forward: true },
-        KeyCode::Char('v') => A::Vote,
-        KeyCode::Char('V') => A::Unvote,
-        KeyCode::Char('s') => A::Sort,
-        KeyCode::Char('g') => A::Group,
-        KeyCode::Char('G') => A::Ungroup,
-        KeyCode::Char('P') => A::Promote,
-        _ => return None,
-    })
-}
-
-pub const HELP: super::keys::Help = &[
-    (
-        "a",
-        "add notes (Enter keeps one and opens the next, Esc stops)",
-    ),
-    (
-        "Enter / e",
-        "edit the note; a leading \"AB: \" sets initials AB",
-    ),
-    ("d / Delete", "delete the note"),
-    (
-        "arrows / hjkl",
-        "move across cards and panes (or click a card)",
-    ),
-    (
-        "Tab / Shift-Tab",
-        "next / previous pane (Home / End: first / last note)",
-    ),
-    ("c / C", "next / previous colour"),
-    ("< / >", "move the note to the previous / next pane"),
-    ("[ / ]", "move the note earlier / later in its pane"),
-    (
-        "v / V",
-        "add / take back a vote (s sorts the pane by votes)",
-    ),
-    (
-        "g / G",
-        "cluster under a heading (Enter joins the offered one) / leave",
-    ),
-    ("P", "promote the note to a row of the action plan"),
-];
 
 /// A short quote of a note for the status line.
 fn quote(text: &str) -> String {

@@ -10,6 +10,7 @@ pub mod setup;
 pub mod table;
 
 pub use action::{Action, SetupAction};
+pub use keys::Keymap;
 
 use crate::domain::session::{Session, ThemeName};
 use crate::domain::template::Activity;
@@ -19,6 +20,7 @@ use crate::layout::{self, projector::Projector};
 use crossterm::event::KeyEvent;
 use editor::{EditOutcome, EditTarget, Editor};
 use history::History;
+use keys::Key;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -63,6 +65,8 @@ pub struct App {
     pub board: board::BoardUi,
     pub table: table::TableUi,
     pub history: History,
+    /// The keys, set at start-up from the user's config (the defaults in tests).
+    pub keymap: Keymap,
     pub status: Option<Status>,
     /// Use colour at all (`NO_COLOR` turns it off).
     pub colour: bool,
@@ -98,6 +102,7 @@ impl App {
             board: board::BoardUi::default(),
             table: table::TableUi::default(),
             history: History::default(),
+            keymap: Keymap::default(),
             status: None,
             colour: true,
             should_quit: false,
@@ -120,9 +125,15 @@ impl App {
         self.now().with_timezone(&self.offset).date_naive()
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        if let Some(action) = keys::map(self, key) {
-            self.update(action);
+    /// A key press; returns whether it did anything (a key bound to nothing here
+    /// changes nothing, so the screen needs no redraw).
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        match keys::map(self, key) {
+            Some(action) => {
+                self.update(action);
+                true
+            }
+            None => false,
         }
     }
 
@@ -388,7 +399,13 @@ impl App {
         let Some(editor) = &mut self.editor else {
             return EditOutcome::Editing;
         };
-        let outcome = editor.key(key);
+        let outcome = match self.keymap.edit_command(Key::from(key)) {
+            Some(command) => editor.command(command),
+            None => {
+                editor.key(key);
+                EditOutcome::Editing
+            }
+        };
         match outcome {
             EditOutcome::Editing => {}
             EditOutcome::Commit => {

@@ -11,7 +11,6 @@ use crate::domain::session::Session;
 use crate::domain::template::{ColumnKind, ColumnSpec};
 use crate::domain::text::{sanitize_line, shorten};
 use crate::layout::table::{self as geometry, GridInput, Window};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Which rows the table shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -162,73 +161,6 @@ pub enum TableEdit {
     },
     Filter,
 }
-
-pub fn keys(key: KeyEvent) -> Option<TableAction> {
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-    Some(match key.code {
-        KeyCode::Up if shift => TableAction::MoveUp,
-        KeyCode::Down if shift => TableAction::MoveDown,
-        KeyCode::Up | KeyCode::Char('k') => TableAction::Up,
-        KeyCode::Down | KeyCode::Char('j') => TableAction::Down,
-        KeyCode::Left | KeyCode::Char('h') => TableAction::Left,
-        KeyCode::Right | KeyCode::Char('l') => TableAction::Right,
-        KeyCode::Tab => TableAction::NextCell,
-        KeyCode::BackTab => TableAction::PrevCell,
-        KeyCode::Home => TableAction::FirstColumn,
-        KeyCode::End => TableAction::LastColumn,
-        KeyCode::Char('g') => TableAction::FirstRow,
-        KeyCode::Char('G') => TableAction::LastRow,
-        KeyCode::Enter | KeyCode::Char('e') | KeyCode::F(2) => TableAction::Edit,
-        KeyCode::Char('o' | 'a') | KeyCode::Insert => TableAction::AddBelow,
-        KeyCode::Char('O') => TableAction::AddAbove,
-        KeyCode::Char('c') => TableAction::Duplicate,
-        KeyCode::Char('d') => TableAction::Delete,
-        KeyCode::Delete | KeyCode::Backspace => TableAction::ClearCell,
-        KeyCode::Char('K') => TableAction::MoveUp,
-        KeyCode::Char('J') => TableAction::MoveDown,
-        KeyCode::Char('s') => TableAction::CycleStatus,
-        KeyCode::Char('w') => TableAction::NextTable,
-        KeyCode::Char('W') => TableAction::PrevTable,
-        KeyCode::Char('v') => TableAction::ToggleDetail,
-        KeyCode::Char('!') => TableAction::NextProblem,
-        KeyCode::Char('S') => TableAction::CycleSort,
-        KeyCode::Char('/') => TableAction::Filter,
-        _ => return None,
-    })
-}
-
-pub const HELP: super::keys::Help = &[
-    (
-        "arrows hjkl, Tab",
-        "move between cells (Shift-Tab: back; g G first / last row)",
-    ),
-    (
-        "Enter / e",
-        "edit the cell (Alt+Enter new line; Tab takes a name offered)",
-    ),
-    (
-        "o / O",
-        "add a row below / above: Enter fills the next column, Esc stops",
-    ),
-    ("c / d", "duplicate / delete the row (u undoes)"),
-    ("Delete", "clear the cell"),
-    ("K / J", "move the row up / down"),
-    ("s", "next status"),
-    ("w / W", "next / previous table: each initiative, then all"),
-    ("v", "row detail: every field in full (Esc back)"),
-    ("!", "jump to the next problem the plan check flags (▲)"),
-    ("S", "sort by owner, date, status, or stored order"),
-    (
-        "/",
-        "filter: a name, a status, overdue, no owner, no date, by <date>",
-    ),
-];
 
 /// The columns of the plan.
 fn columns(session: &Session) -> &[ColumnSpec] {
@@ -846,6 +778,7 @@ mod tests {
     use super::super::tests::app;
     use super::*;
     use crate::app::Action;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn press(app: &mut App, code: KeyCode) {
         app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));

@@ -1,0 +1,64 @@
+//! README's key tables are the keymap's own: written from the default bindings
+//! between `<!-- keys:CONTEXT -->` and `<!-- /keys:CONTEXT -->`, and checked here.
+//! After an intended change, `UPDATE_README=1 cargo test --test keys` writes them.
+
+use convene::app::Keymap;
+use convene::app::keys::Context;
+
+const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+
+/// README with every context's table written between its markers.
+fn with_tables(readme: &str, keymap: &Keymap) -> Result<String, String> {
+    let mut out = readme.to_string();
+    for context in Context::ALL {
+        let open = format!("<!-- keys:{} -->\n", context.name());
+        let close = format!("<!-- /keys:{} -->", context.name());
+        let start = out.find(&open).ok_or(format!("README has no {open:?}"))? + open.len();
+        let end = start
+            + out[start..]
+                .find(&close)
+                .ok_or(format!("README has no {close:?}"))?;
+        if out[end..].contains(&open) {
+            return Err(format!("README has {open:?} twice"));
+        }
+        out.replace_range(start..end, &keymap.markdown_table(context));
+    }
+    Ok(out)
+}
+
+#[test]
+fn readme_lists_exactly_the_keys_the_keymap_binds() {
+    let readme = std::fs::read_to_string(README).unwrap();
+    let expected = with_tables(&readme, &Keymap::default()).unwrap();
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(README, &expected).unwrap();
+        return;
+    }
+    assert!(
+        readme == expected,
+        "README's key tables differ from the keymap: run \
+         UPDATE_README=1 cargo test --test keys, and read the diff"
+    );
+}
+
+#[test]
+fn the_tables_say_every_key_of_a_context() {
+    let keymap = Keymap::default();
+    let table = keymap.markdown_table(Context::Workshop);
+    for key in [
+        "`Space`",
+        "`=`",
+        "`_`",
+        "`F1`",
+        "`Esc`",
+        "`Ctrl-c`",
+        "`1`…`9`",
+    ] {
+        assert!(table.contains(key), "{key} in\n{table}");
+    }
+    let help = keymap.markdown_table(Context::Help);
+    assert!(
+        help.contains("| any other key | closes the help |"),
+        "{help}"
+    );
+}
