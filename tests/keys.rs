@@ -2,8 +2,11 @@
 //! between `<!-- keys:CONTEXT -->` and `<!-- /keys:CONTEXT -->`, and checked here.
 //! After an intended change, `UPDATE_README=1 cargo test --test keys` writes them.
 
-use convene::app::Keymap;
+mod common;
+
 use convene::app::keys::Context;
+use convene::app::{Action, KeyPatch, Keymap};
+use crossterm::event::KeyCode;
 
 const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
 
@@ -60,5 +63,48 @@ fn the_tables_say_every_key_of_a_context() {
     assert!(
         help.contains("| any other key | closes the help |"),
         "{help}"
+    );
+}
+
+#[test]
+fn a_user_who_binds_add_to_n_on_the_board_sees_n_in_the_help_and_adds_with_it() {
+    let (keymap, problems) = Keymap::patched(&[KeyPatch {
+        context: "board".into(),
+        action: "add".into(),
+        keys: vec!["n".into()],
+        line: 2,
+    }]);
+    assert_eq!(problems, []);
+    let (mut app, _) = common::default_app("Remapped", &["Online permits"]);
+    app.keymap = keymap;
+    app.update(Action::GoToStep(2));
+    common::press_char(&mut app, '?');
+    let help = common::screen(&mut app, 120, 40);
+    assert!(help.contains("  n  "), "n listed for the board:\n{help}");
+    assert!(
+        !help.contains("  a, Insert"),
+        "the old key is gone from the help:\n{help}"
+    );
+    common::press(&mut app, KeyCode::Esc);
+    common::press_char(&mut app, 'n');
+    common::type_text(&mut app, "Publish the permit form");
+    common::press(&mut app, KeyCode::Enter);
+    common::press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.session.timing.current, 2,
+        "n added a note, not the next step"
+    );
+    let notes = &app.session.boards["tasks"].panes[0].notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Publish the permit form");
+    assert!(
+        !app.handle_key(common::key(KeyCode::Char('a'))),
+        "a is no longer bound here"
+    );
+    app.update(Action::GoToStep(1));
+    common::press_char(&mut app, 'n');
+    assert_eq!(
+        app.session.timing.current, 2,
+        "n is still the next step off the board"
     );
 }

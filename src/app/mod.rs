@@ -10,7 +10,7 @@ pub mod setup;
 pub mod table;
 
 pub use action::{Action, SetupAction};
-pub use keys::Keymap;
+pub use keys::{KeyPatch, KeyProblem, Keymap};
 
 use crate::domain::session::{Session, ThemeName};
 use crate::domain::template::Activity;

@@ -65,6 +65,20 @@ impl Context {
         }
     }
 
+    /// What the context is, for the default config file.
+    pub fn about(self) -> &'static str {
+        match self {
+            Context::Workshop => "Everywhere: the clock, the agenda, undo, help, quitting.",
+            Context::Setup => "The set-up screen (i): the session title and the initiatives.",
+            Context::Briefing => "A briefing that lists the initiatives (the review step).",
+            Context::Board => "A board of sticky notes.",
+            Context::Table => "The action-plan table.",
+            Context::Editor => "While text is typed (other keys type, move and delete).",
+            Context::Help => "The help box.",
+            Context::Quit => "The question \"Quit convene?\".",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Context> {
         Context::ALL.into_iter().find(|c| c.name() == name)
     }
@@ -113,6 +127,13 @@ impl Bindings {
         self.all().find(|b| b.action == action)
     }
 
+    pub(super) fn binding_mut(&mut self, action: &str) -> Option<&mut Binding> {
+        self.lines
+            .iter_mut()
+            .flat_map(|l| &mut l.bindings)
+            .find(|b| b.action == action)
+    }
+
     /// The binding a key triggers here, and the key's place among its keys.
     fn find(&self, key: Key) -> Option<(&Binding, usize)> {
         self.all()
@@ -145,6 +166,10 @@ impl Keymap {
 
     pub fn bindings(&self, context: Context) -> &Bindings {
         &self.contexts[context as usize]
+    }
+
+    pub(super) fn bindings_mut(&mut self, context: Context) -> &mut Bindings {
+        &mut self.contexts[context as usize]
     }
 
     /// The keys of one action (none if it is unbound or unknown).
@@ -303,27 +328,6 @@ fn run(keys: &[(Key, String)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    /// Keys bound twice in a context: (context, key, first action, second action).
-    pub(crate) fn clashes(keymap: &Keymap) -> Vec<(Context, Key, &str, &str)> {
-        let force_quit = keymap.keys(Context::Workshop, FORCE_QUIT);
-        let mut found = Vec::new();
-        for context in Context::ALL {
-            let mut seen: HashMap<Key, &str> = HashMap::new();
-            for binding in keymap.bindings(context).all() {
-                for &key in &binding.keys {
-                    if let Some(other) = seen.insert(key, binding.action) {
-                        found.push((context, key, other, binding.action));
-                    }
-                    if force_quit.contains(&key) && binding.action != FORCE_QUIT {
-                        found.push((context, key, FORCE_QUIT, binding.action));
-                    }
-                }
-            }
-        }
-        found
-    }
 
     #[test]
     fn every_binding_has_keys_help_and_a_stable_name() {
@@ -352,7 +356,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_context() {
-        assert_eq!(clashes(&Keymap::default()), []);
+        assert_eq!(super::super::patch::clashes(&Keymap::default()), []);
     }
 
     #[test]

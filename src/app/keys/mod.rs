@@ -5,9 +5,11 @@
 mod defaults;
 mod key;
 mod keymap;
+mod patch;
 
 pub use key::Key;
 pub use keymap::{Binding, Bindings, Context, Does, Keymap, Line};
+pub use patch::{KeyPatch, KeyProblem};
 
 use super::{Action, App, Overlay, Screen};
 use crate::domain::template::Activity;
