@@ -7,7 +7,8 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event as TermEvent, MouseButton, MouseEventKind,
 };
-use crossterm::execute;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
 use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -81,7 +82,7 @@ fn event_loop(
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            draw(terminal, app)?;
         }
         // Sleep until an event, or until the countdown's display next changes.
         let first = match app.ms_to_next_change() {
@@ -123,6 +124,16 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// Draws one frame inside a synchronized update, so the terminal shows it whole: a
+/// projector never shows half of one.
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(|frame| crate::ui::draw(frame, app)).map(drop);
+    // Ended even when drawing failed, or the terminal would hold back its screen.
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    drawn
 }
 
 /// Applies one event; returns whether the screen needs drawing.
