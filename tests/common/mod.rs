@@ -91,47 +91,42 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
 pub fn text_of(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = symbol.width().max(1) - 1;
-        }
+        out.push_str(&row(buf, y).0);
         out.push('\n');
     }
     out
 }
 
+/// Row `y` as text, each wide character once, and the cell where each symbol starts
+/// (its byte offset in the text, its x on screen).
+fn row(buf: &Buffer, y: u16) -> (String, Vec<(usize, u16)>) {
+    let (mut text, mut starts) = (String::new(), Vec::new());
+    let mut skip = 0;
+    for x in 0..buf.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let symbol = buf[(x, y)].symbol();
+        starts.push((text.len(), x));
+        text.push_str(symbol);
+        skip = symbol.width().max(1) - 1;
+    }
+    (text, starts)
+}
+
 /// Where `needle` starts on the screen (column and row of its first cell).
 pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    for y in 0..buf.area.height {
-        // The row as text, each cell's x at the byte where its symbol starts.
-        let (mut row, mut xs) = (String::new(), Vec::new());
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            xs.push((row.len(), x));
-            row.push_str(symbol);
-            skip = symbol.width().max(1) - 1;
-        }
-        if let Some(i) = row.find(needle) {
-            let x = xs
-                .iter()
-                .rev()
-                .find(|(b, _)| *b <= i)
-                .map_or(0, |(_, x)| *x);
-            return Some((x, y));
-        }
-    }
-    None
+    (0..buf.area.height).find_map(|y| {
+        let (text, starts) = row(buf, y);
+        let i = text.find(needle)?;
+        let x = starts
+            .iter()
+            .rev()
+            .find(|(b, _)| *b <= i)
+            .map_or(0, |(_, x)| *x);
+        Some((x, y))
+    })
 }
 
 /// The status line's message, or "".
