@@ -24,7 +24,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::ConfirmQuit) => {
             let box_area = centered(area, 46, 5);
             frame.render_widget(Clear, box_area);
-            let confirm = app.keymap.first_keys(Context::Quit, &["confirm"]);
+            let confirm: Vec<String> = app
+                .keymap
+                .keys(Context::Quit, "confirm")
+                .iter()
+                .map(|k| k.to_string())
+                .collect();
+            let confirm = confirm.join(" / ");
             let text = vec![
                 Line::from(Span::styled("Quit convene?", theme.title())),
                 Line::from("Saved; `convene open` resumes it."),

@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use super::{activity, countdown, panel};
 use crate::app::App;
+use crate::app::keys::Context;
 use crate::domain::text::shorten;
 use crate::layout::projector::{Projector, segment_width, zoom};
 use ratatui::Frame;
@@ -24,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .alignment(ratatui::layout::Alignment::Center),
         areas.instruction,
     );
-    countdown::render(frame, areas.clock, &countdown, theme);
+    countdown::render(frame, areas.clock, &countdown, &start_key(app), theme);
     render_strip(frame, areas.strip, app, theme);
     activity::render(frame, areas.activity, app, theme);
     if let Some(panel_area) = areas.panel {
@@ -103,7 +104,8 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.session.settings.bell {
         right.push_str(" · bell");
     }
-    right.push_str(" · ? help ");
+    let help = help_hint(app);
+    right.push_str(&help);
     let left = match (&app.status, &app.save_error) {
         (_, Some(error)) => Span::styled(format!(" NOT SAVED: {error}"), theme.error()),
         (Some(status), _) if status.error => {
@@ -115,7 +117,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // A message the facilitator must read wins over the budget, which is also in the panel.
     let message = left.content.chars().count();
     if message + right.chars().count() > area.width as usize {
-        right = format!("{} · ? help ", budget.verdict());
+        right = format!("{}{help}", budget.verdict());
     }
     if message + right.chars().count() > area.width as usize {
         right.clear();
@@ -131,8 +133,22 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub fn render_zoom(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [header, clock, status] = zoom(area);
     render_header(frame, header, app, theme);
-    countdown::render(frame, clock, &app.session.countdown(app.now()), theme);
+    let countdown = app.session.countdown(app.now());
+    countdown::render(frame, clock, &countdown, &start_key(app), theme);
     render_status(frame, status, app, theme);
+}
+
+/// " · ? help " with the user's help key (nothing if help has no key).
+fn help_hint(app: &App) -> String {
+    match app.keymap.first_keys(Context::Workshop, &["help"]) {
+        key if key.is_empty() => " ".to_string(),
+        key => format!(" · {key} help "),
+    }
+}
+
+/// The key that starts the clock, for "PAUSED · Space to start".
+fn start_key(app: &App) -> String {
+    app.keymap.first_keys(Context::Workshop, &["toggle_clock"])
 }
 
 /// Very small terminals: time, stage and step as plain text; never a panic.

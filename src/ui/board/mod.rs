@@ -7,6 +7,7 @@ use super::editor;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::editor::EditTarget;
+use crate::app::keys::Context;
 use crate::domain::board::Pane;
 use crate::domain::text::clean;
 use crate::layout::board::{Heading, PaneLayout, editor_rect, layout};
@@ -63,10 +64,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             render_heading(buf, pl, pane, h, theme);
         }
         if pane.notes.is_empty() && !adding {
-            let hint = if focused {
-                "Empty: a adds a note"
+            let add = app.keymap.first_keys(Context::Board, &["add"]);
+            let hint = if focused && !add.is_empty() {
+                format!("Empty: {add} adds a note")
             } else {
-                "No notes yet"
+                "No notes yet".to_string()
             };
             Paragraph::new(hint)
                 .style(theme.muted())

@@ -2,6 +2,7 @@
 
 use crate::app::App;
 use crate::app::editor::Editor;
+use crate::app::keys::Context;
 use crate::app::table::TableEdit;
 use crate::domain::check::Problem;
 use crate::domain::dates;
@@ -47,10 +48,7 @@ pub(super) fn render_detail(
                 format!(" Row {} of {} · {initiative} ", ui.row + 1, view.len()),
                 theme.title(),
             ),
-            Span::styled(
-                " ←/→ rows · ↑/↓ fields · Enter edits · Esc back",
-                theme.muted(),
-            ),
+            Span::styled(detail_hint(app), theme.muted()),
         ])),
         head,
     );
@@ -127,6 +125,23 @@ pub(super) fn render_detail(
         .columns
         .push((ui.column, area.x + 3, area.width.saturating_sub(4)));
     placement
+}
+
+/// " Left/Right rows · Up/Down fields · Enter edits · Esc back", with the user's keys.
+fn detail_hint(app: &App) -> String {
+    let keys = |actions: &[&str]| app.keymap.first_keys(Context::Table, actions);
+    let parts = [
+        (keys(&["left", "right"]), "rows"),
+        (keys(&["up", "down"]), "fields"),
+        (keys(&["edit"]), "edits"),
+        (keys(&["back"]), "back"),
+    ];
+    let parts: Vec<String> = parts
+        .iter()
+        .filter(|(k, _)| !k.is_empty())
+        .map(|(k, what)| format!("{k} {what}"))
+        .collect();
+    format!(" {}", parts.join(" · "))
 }
 
 pub(super) fn render_editor(

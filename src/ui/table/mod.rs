@@ -11,6 +11,7 @@ use grid::render_grid;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::editor::EditTarget;
+use crate::app::keys::Context;
 use crate::domain::check::{self, ByRow, Problem, ProblemKind};
 use crate::domain::session::Session;
 use crate::domain::template::ColumnSpec;
@@ -145,11 +146,19 @@ fn render_tabs(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     } else {
         tabs.push((format!(" All ({}) ", count(None)), current.is_none()));
     }
+    let keys = &app.keymap;
     let hint = if session.initiatives.is_empty() {
-        " i: add initiatives "
+        format!(
+            " {}: add initiatives ",
+            keys.first_keys(Context::Workshop, &["setup"])
+        )
     } else {
-        " w / W: tables "
+        format!(
+            " {}: tables ",
+            keys.first_keys(Context::Table, &["next_table", "prev_table"])
+        )
     };
+    let hint = hint.as_str();
     let full: usize = tabs.iter().map(|(t, _)| t.width() + 1).sum::<usize>() + hint.width();
     let mut spans = Vec::new();
     if full <= area.width as usize {
@@ -240,12 +249,16 @@ fn render_summary(
     } else if in_scope.is_empty() {
         (" ✓ Plan check: nothing to fix".to_string(), theme.ok())
     } else {
-        let full = format!(" ▲ {} · ! next", check::summary(&in_scope).join(" · "));
+        let next = match app.keymap.first_keys(Context::Table, &["next_problem"]) {
+            key if key.is_empty() => String::new(),
+            key => format!(" · {key} next"),
+        };
+        let full = format!(" ▲ {}{next}", check::summary(&in_scope).join(" · "));
         if full.width() <= room {
             (full, theme.error())
         } else {
             (
-                format!(" ▲ {} · ! next", compact_summary(&in_scope)),
+                format!(" ▲ {}{next}", compact_summary(&in_scope)),
                 theme.error(),
             )
         }
