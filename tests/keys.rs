@@ -108,3 +108,28 @@ fn a_user_who_binds_add_to_n_on_the_board_sees_n_in_the_help_and_adds_with_it() 
         "n is still the next step off the board"
     );
 }
+
+#[test]
+fn the_screen_names_the_users_keys() {
+    let (keymap, problems) = Keymap::patched(&[
+        KeyPatch {
+            context: "workshop".into(),
+            action: "toggle_clock".into(),
+            keys: vec!["s".into()],
+            line: 1,
+        },
+        KeyPatch {
+            context: "workshop".into(),
+            action: "help".into(),
+            keys: vec!["F1".into()],
+            line: 2,
+        },
+    ]);
+    assert_eq!(problems, []);
+    let (mut app, _) = common::default_app("Remapped", &[]);
+    app.keymap = keymap;
+    let screen = common::screen(&mut app, 100, 30);
+    assert!(screen.contains("PAUSED · s to start"), "{screen}");
+    assert!(screen.contains(" · F1 help"), "{screen}");
+    assert!(!screen.contains("? help"), "{screen}");
+}
