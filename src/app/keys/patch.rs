@@ -134,7 +134,13 @@ impl Keymap {
     /// A commented TOML `[keys.CONTEXT]` section per context listing every action,
     /// its default keys and its help, for `convene config --default`.
     pub fn default_toml() -> String {
-        let keymap = Keymap::default();
+        Keymap::default().to_toml()
+    }
+
+    /// The same sections with this keymap's keys: the effective keys, for `convene
+    /// config`.
+    pub fn to_toml(&self) -> String {
+        let keymap = self;
         let mut out = String::from(
             "# Keys: each action takes a key or a list of keys (\"n\", [\"n\", \"Insert\"]);\n\
              # [] unbinds it. Only what you change needs to stay. A key is a character as\n\
@@ -320,6 +326,7 @@ mod tests {
         let (keymap, problems) = Keymap::patched(&[patch("workshop", "toggle_bell", &[], 1)]);
         assert_eq!(problems, []);
         assert_eq!(keymap.action(Context::Workshop, key("b")), None);
+        assert!(keymap.to_toml().contains("\ntoggle_bell = []\n"));
     }
 
     /// The default file, read as the config reads it, patches nothing away.
