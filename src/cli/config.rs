@@ -18,8 +18,8 @@ pub fn run(setup: &Setup, dir_given: bool, default: bool) -> Result<(), String> 
         let sessions = storage::sessions_dir(None)
             .map(|d| d.display().to_string())
             .unwrap_or_default();
-        // The keymap's listing of every key joins here once the keymap can write it.
-        print!("{}", crate::config::default_file(&sessions, ""));
+        let keys = crate::app::Keymap::default_toml();
+        print!("{}", crate::config::default_file(&sessions, &keys));
         return Ok(());
     }
     let loaded = &setup.config;
@@ -57,14 +57,15 @@ pub fn run(setup: &Setup, dir_given: bool, default: bool) -> Result<(), String> 
     println!("theme = {}", quoted(theme));
     println!("bell = {}", config.session.bell);
     println!("panel = {}", config.session.show_panel);
+    // The keys the keymap took: a change it refused is among the problems below.
     let mut context = None;
-    for patch in &config.keys {
-        if context != Some(&patch.context) {
-            println!("\n[keys.{}]", patch.context);
-            context = Some(&patch.context);
+    for (changed, action, keys) in setup.keymap.changes() {
+        if context != Some(changed) {
+            println!("\n[keys.{}]", changed.name());
+            context = Some(changed);
         }
-        let keys: Vec<String> = patch.keys.iter().map(|k| quoted(k)).collect();
-        println!("{} = [{}]", patch.action, keys.join(", "));
+        let keys: Vec<String> = keys.iter().map(|k| quoted(&k.to_string())).collect();
+        println!("{action} = [{}]", keys.join(", "));
     }
     if setup.notices.is_empty() {
         return Ok(());

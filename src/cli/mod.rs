@@ -5,6 +5,7 @@ mod session;
 mod shell;
 mod templates;
 
+use crate::app::Keymap;
 use crate::storage;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -142,12 +143,25 @@ pub(crate) struct Setup {
     pub sessions: PathBuf,
     /// What is wrong with the config, one line each, naming the file.
     pub notices: Vec<String>,
+    /// The default keys with the config's changes.
+    pub keymap: Keymap,
 }
 
 impl Setup {
     /// Reads the config; a broken one is reported, never fatal.
     fn load(dir: Option<&Path>, config: Option<&Path>) -> Result<Setup, String> {
-        let loaded = storage::config::load(config);
+        let mut loaded = storage::config::load(config);
+        // The keymap says which key changes it can take; what it cannot is reported
+        // with the config's other problems, by line.
+        let (keymap, key_problems) = Keymap::patched(&loaded.config.keys);
+        loaded
+            .problems
+            .extend(key_problems.into_iter().map(|p| crate::config::Problem {
+                line: p.line,
+                column: 0,
+                message: p.message,
+            }));
+        loaded.problems.sort_by_key(|p| p.line);
         let sessions = match (dir, &loaded.config.sessions, &loaded.path) {
             (Some(dir), _, _) => dir.to_path_buf(),
             (None, Some(written), Some(file)) => storage::config::resolve_sessions(written, file),
@@ -157,6 +171,7 @@ impl Setup {
             notices: config::notices(&loaded),
             config: loaded,
             sessions,
+            keymap,
         })
     }
 

@@ -86,6 +86,7 @@ fn open_app(
     notices: &[String],
 ) -> Result<(), String> {
     let mut app = App::new(session, path.clone(), Arc::new(SystemClock));
+    app.keymap = setup.keymap.clone();
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
     app.offset = *chrono::Local::now().offset();
     if let Some(first) = notices.first() {

@@ -3,18 +3,10 @@
 //! Whether a context, an action or a key exists is the keymap's to say.
 
 use super::{Problem, position, shown};
+/// One binding the user changed: the keymap defines it, and checks it.
+pub use crate::app::keys::KeyPatch;
 use toml::Spanned;
 use toml::de::DeValue;
-
-/// One binding the user changed: in this context, this action takes these keys.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyPatch {
-    pub context: String,
-    pub action: String,
-    pub keys: Vec<String>,
-    /// Where it was written, for messages.
-    pub line: usize,
-}
 
 pub fn parse(text: &str, value: &Spanned<DeValue>, problems: &mut Vec<Problem>) -> Vec<KeyPatch> {
     let line = |at: usize| position(text, at).0;

@@ -138,6 +138,11 @@ fn the_default_file_is_a_working_config_that_changes_nothing() {
     assert!(out.status.success());
     let default = stdout(&out);
     assert!(default.contains("# theme = \"light\""), "{default}");
+    assert!(
+        default.contains("\n# [keys.board]\n")
+            && default.contains("\n# add = [\"a\", \"Insert\"]\n"),
+        "every key, commented out: {default}"
+    );
     let folder = tempfile::tempdir().unwrap();
     let config = write_config(folder.path(), &default);
     let with_it = convene(dir.path(), &["--config", &config, "config"]);
@@ -150,4 +155,30 @@ fn the_default_file_is_a_working_config_that_changes_nothing() {
             .collect()
     };
     assert_eq!(settings(&stdout(&with_it)), settings(&without));
+}
+
+#[test]
+fn a_key_change_the_keymap_refuses_is_reported_by_line_and_the_others_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(
+        dir.path(),
+        "[keys.board]\nadd = \"n\"\npaint = \"x\"\n\n[keys.table]\nsort = \"d\"\n",
+    );
+    let out = convene(dir.path(), &["--config", &config, "config"]);
+    assert!(!out.status.success(), "problems make config fail");
+    let (shown, errors) = (stdout(&out), stderr(&out));
+    assert!(
+        shown.contains("\n[keys.board]\nadd = [\"n\"]\n") && !shown.contains("sort"),
+        "what the keymap took, and only that:\n{shown}"
+    );
+    assert!(
+        errors.contains(&format!(
+            "{config}: line 3: [keys.board] paint: no such action"
+        )),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("line 6: [keys.table] sort: d is bound to delete here"),
+        "{errors}"
+    );
 }

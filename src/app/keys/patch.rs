@@ -131,6 +131,22 @@ impl Keymap {
         (keymap, problems)
     }
 
+    /// The bindings whose keys differ from the defaults: what a config changed and
+    /// the keymap took, in the keymap's order.
+    pub fn changes(&self) -> Vec<(Context, &'static str, &[Key])> {
+        let defaults = Keymap::default();
+        Context::ALL
+            .into_iter()
+            .flat_map(|context| {
+                let defaults = &defaults;
+                self.bindings(context)
+                    .all()
+                    .filter(move |b| defaults.keys(context, b.action) != b.keys.as_slice())
+                    .map(move |b| (context, b.action, b.keys.as_slice()))
+            })
+            .collect()
+    }
+
     /// A commented TOML `[keys.CONTEXT]` section per context listing every action,
     /// its default keys and its help, for `convene config --default`.
     pub fn default_toml() -> String {
@@ -327,6 +343,11 @@ mod tests {
         assert_eq!(problems, []);
         assert_eq!(keymap.action(Context::Workshop, key("b")), None);
         assert!(keymap.to_toml().contains("\ntoggle_bell = []\n"));
+        assert_eq!(
+            keymap.changes(),
+            [(Context::Workshop, "toggle_bell", &[][..])],
+            "the one change, and nothing else"
+        );
     }
 
     /// The default file, read as the config reads it, patches nothing away.
