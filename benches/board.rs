@@ -62,13 +62,11 @@ fn app(notes: usize) -> App {
 fn render(c: &mut Criterion) {
     let mut app = app(500);
     app.board.note = 60;
+    app.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    terminal
-        .draw(|f| {
-            app.viewport = f.area();
-            convene::ui::draw(f, &app)
-        })
-        .unwrap();
     c.bench_function("board: draw 500 notes at 200x60", |b| {
         b.iter(|| {
             terminal

@@ -7,7 +7,8 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event as TermEvent, MouseButton, MouseEventKind,
 };
-use crossterm::execute;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
 use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -73,13 +74,15 @@ fn event_loop(
     tx: &Sender<Event>,
     saver: &Autosaver,
 ) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|frame| {
-                app.viewport = frame.area();
-                crate::ui::draw(frame, app)
-            })?;
+            draw(terminal, app)?;
         }
         // Sleep until an event, or until the countdown's display next changes.
         let first = match app.ms_to_next_change() {
@@ -123,6 +126,16 @@ fn event_loop(
     }
 }
 
+/// Draws one frame inside a synchronized update, so the terminal shows it whole: a
+/// projector never shows half of one.
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(|frame| crate::ui::draw(frame, app)).map(drop);
+    // Ended even when drawing failed, or the terminal would hold back its screen.
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    drawn
+}
+
 /// Applies one event; returns whether the screen needs drawing.
 fn handle(
     app: &mut App,
@@ -130,7 +143,7 @@ fn handle(
     terminal: &mut ratatui::DefaultTerminal,
 ) -> io::Result<bool> {
     match event {
-        Event::Term(TermEvent::Key(key)) => app.handle_key(key),
+        Event::Term(TermEvent::Key(key)) => return Ok(app.handle_key(key)),
         Event::Term(TermEvent::Paste(text)) => app.update(Action::Paste(text)),
         Event::Term(TermEvent::Mouse(mouse)) => {
             if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
@@ -141,7 +154,10 @@ fn handle(
                 row: mouse.row,
             });
         }
-        Event::Term(TermEvent::Resize(..)) => terminal.autoresize()?,
+        Event::Term(TermEvent::Resize(width, height)) => {
+            terminal.autoresize()?;
+            app.update(Action::Resize { width, height });
+        }
         Event::Term(_) => return Ok(false),
         Event::Saved(report) => {
             let error = report.err().map(|e| e.to_string());

@@ -1,38 +1,25 @@
 //! The sticky-note board, driven the way the facilitator drives it: keys through
 //! `App::handle_key`, clicks through `App::update`, and the screen through `ui::draw`.
 
-use chrono::{DateTime, Utc};
+mod common;
+
+use common::{find, key, press_char as press, status, text_of, type_text};
 use convene::app::board::BoardAction;
 use convene::app::{Action, App};
 use convene::domain::board::{Board, NoteColour};
-use convene::domain::session::Session;
 use convene::domain::template::Template;
-use convene::domain::timer::FakeClock;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use std::path::PathBuf;
-use std::sync::Arc;
-
-fn start() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
 
 fn app_with(template: Template, initiatives: &[&str]) -> App {
-    let mut session = Session::new(template, "Town hall workshop", start());
-    for name in initiatives {
-        session.add_initiative(name, "");
-    }
-    App::new(
-        session,
-        PathBuf::from("test.json"),
-        Arc::new(FakeClock::new(start())),
-    )
+    let initiatives: Vec<(&str, &str)> = initiatives.iter().map(|n| (*n, "")).collect();
+    common::app_on(common::session(
+        template,
+        "Town hall workshop",
+        &initiatives,
+    ))
+    .0
 }
 
 /// The default workshop at step 3 (one pane per initiative).
@@ -43,25 +30,6 @@ fn tasks_app() -> App {
     );
     app.update(Action::GoToStep(2));
     app
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn press(app: &mut App, c: char) {
-    let modifiers = if c.is_uppercase() {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), modifiers));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, c);
-    }
 }
 
 fn enter(app: &mut App) {
@@ -94,68 +62,8 @@ fn texts(app: &App, pane: usize) -> Vec<String> {
         .collect()
 }
 
-fn status(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| {
-            app.viewport = frame.area();
-            convene::ui::draw(frame, app);
-        })
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row, wide characters once.
-fn text_of(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            let cell = &buf[(x, y)];
-            if skip == 0 {
-                out.push_str(cell.symbol());
-                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) - 1;
-            } else {
-                skip -= 1;
-            }
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    for y in 0..buf.area.height {
-        // The row as text, each cell's x at the byte where its symbol starts.
-        let (mut row, mut xs) = (String::new(), Vec::new());
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            xs.push((row.len(), x));
-            row.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).max(1) - 1;
-        }
-        if let Some(i) = row.find(needle) {
-            let x = xs
-                .iter()
-                .rev()
-                .find(|(b, _)| *b <= i)
-                .map_or(0, |(_, x)| *x);
-            return Some((x, y));
-        }
-    }
-    None
+    common::draw(app, width, height)
 }
 
 /// The top-left corner of the card showing `text`.
@@ -344,7 +252,12 @@ fn promote_makes_one_plan_row_of_the_initiative() {
     let open_data = app.session.initiatives[1].id;
     assert_eq!(row.initiative, Some(open_data));
     assert_eq!(row.cell("action"), "Publish opening hours");
-    assert_eq!(row.cell("status"), "Not started");
+    let status_column = app.session.workshop.plan().column("status").unwrap();
+    assert_eq!(
+        convene::domain::plan::status_value(row.cell("status"), status_column),
+        "Not started",
+        "an empty status shows the column's default"
+    );
     let note = &board(&app).panes[1].notes[0];
     assert_eq!(row.from_note, Some(note.id));
     assert!(status(&app).contains("step 4"), "{}", status(&app));
@@ -546,7 +459,10 @@ fn arrows_move_along_rows_and_into_the_next_pane() {
     add_notes(&mut app, &["a", "b", "c"]);
     press(&mut app, 'l');
     add_notes(&mut app, &["x"]);
-    app.viewport = Rect::new(0, 0, 160, 48);
+    app.update(Action::Resize {
+        width: 160,
+        height: 48,
+    });
     // At 160 columns each pane holds two cards a row: a b / c.
     app.handle_key(key(KeyCode::BackTab));
     app.handle_key(key(KeyCode::Home));
@@ -604,9 +520,23 @@ fn help_lists_the_board_keys() {
     let mut app = tasks_app();
     press(&mut app, '?');
     let screen = text_of(&draw(&mut app, 160, 48));
-    for k in ["Tab / Shift-Tab", "v / V", "g / G", "promote"] {
+    for k in ["Tab/Shift-Tab", "v/V", "promote", "Home/End", "  Esc  "] {
         assert!(screen.contains(k), "{k} in help:\n{screen}");
     }
+}
+
+#[test]
+fn keys_that_map_to_nothing_change_nothing_and_ask_for_no_redraw() {
+    let mut app = tasks_app();
+    add_notes(&mut app, &["one"]);
+    let before = draw(&mut app, 80, 24);
+    assert!(
+        !app.handle_key(key(KeyCode::Char('%'))),
+        "nothing bound to %"
+    );
+    assert!(!app.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)));
+    assert_eq!(draw(&mut app, 80, 24), before);
+    assert!(app.handle_key(key(KeyCode::Char('v'))), "a vote is drawn");
 }
 
 /// A board with a note of every colour, votes, initials, a cluster and a promoted note.
@@ -858,4 +788,66 @@ fn tab_lands_on_the_first_note_in_view_without_scrolling() {
     assert_eq!((app.board.pane, app.board.note), (1, 0));
     let after = text_of(&draw(&mut app, 80, 24));
     assert!(after.contains("second pane 1 "), "no jump:\n{after}");
+}
+
+/// A crafted or merged file may hold far more notes than a room types: the board
+/// scrolls to any of them at any size, and every card stays inside the screen.
+mod huge_panes {
+    use super::*;
+    use convene::domain::board::Note;
+    use proptest::prelude::*;
+
+    /// The tasks step with `notes` notes in the first pane, some of them in clusters.
+    fn crowded(notes: usize) -> App {
+        let mut app = tasks_app();
+        let pane = &mut app.session.boards.get_mut("tasks").unwrap().panes[0];
+        for i in 0..notes {
+            pane.notes.push(Note {
+                group: (i % 97 < 5).then(|| format!("Cluster {}", i / 97)),
+                ..Note::new(100_000 + i as u64, format!("Note number {i}"))
+            });
+        }
+        app.session.normalize();
+        app
+    }
+
+    #[test]
+    fn the_last_of_9500_notes_shows_at_80x24() {
+        let mut app = crowded(9_500);
+        press(&mut app, 'a');
+        esc(&mut app);
+        app.handle_key(key(KeyCode::End));
+        let screen = text_of(&draw(&mut app, 80, 24));
+        assert!(screen.contains("Note number 9499"), "{screen}");
+        assert!(
+            screen.contains("▲ 9498 more"),
+            "the rest are counted: {screen}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn any_note_of_a_huge_pane_shows_at_any_size(
+            notes in 5_000usize..30_000,
+            pick in 0.0f64..1.0,
+            width in 20u16..220,
+            height in 6u16..70,
+        ) {
+            let mut app = crowded(notes);
+            let target = ((notes - 1) as f64 * pick) as usize;
+            app.update(Action::Resize { width, height });
+            app.handle_key(key(KeyCode::Home));
+            app.board.note = target;
+            // A move puts the focus in view; Down then Up comes back to a neighbour.
+            app.update(Action::Board(BoardAction::Focus(convene::app::board::Dir::Down)));
+            app.update(Action::Board(BoardAction::Focus(convene::app::board::Dir::Up)));
+            let focused = app.board.note;
+            let screen = text_of(&draw(&mut app, width, height));
+            if width >= 80 && height >= 24 {
+                let text = format!("Note number {focused}");
+                prop_assert!(screen.contains(&text), "{} not shown:\n{}", text, screen);
+            }
+        }
+    }
 }

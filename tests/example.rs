@@ -4,14 +4,14 @@
 //! keys produce. After an intended change, `UPDATE_EXAMPLE=1 cargo test --test example`
 //! writes the file anew.
 
+mod common;
+
 use chrono::{DateTime, Duration, Utc};
 use convene::app::App;
 use convene::domain::session::Session;
 use convene::domain::template::Template;
 use convene::domain::timer::FakeClock;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::PathBuf;
-use std::sync::Arc;
+use crossterm::event::KeyCode;
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -25,7 +25,7 @@ struct Room {
 
 impl Room {
     fn press(&mut self, code: KeyCode) {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        common::press(&mut self.app, code);
         if std::env::var_os("TRACE").is_some() {
             let e = self
                 .app
@@ -76,13 +76,12 @@ fn start() -> DateTime<Utc> {
 /// The workshop as a facilitator ran it: set-up, review, hand-out, brainstorm, and the
 /// first minutes of assigning owners; the clock is paused there.
 fn run_workshop() -> Session {
-    let clock = FakeClock::new(start());
     let session = Session::new(
         Template::default_template(),
         "City digital services 2027",
         start(),
     );
-    let app = App::new(session, PathBuf::from(FILE), Arc::new(clock.clone()));
+    let (app, clock) = common::app_at(session, start());
     let mut r = Room { app, clock };
 
     // Set-up: three initiatives, two with a description.

@@ -1,36 +1,28 @@
 //! The projector screen, rendered through the update function into a test backend.
 
-use chrono::{DateTime, Duration, Utc};
+mod common;
+
+use chrono::Duration;
+use common::screen as draw_text;
 use convene::app::{Action, App};
-use convene::domain::session::Session;
 use convene::domain::template::Template;
 use convene::domain::timer::FakeClock;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::PathBuf;
-use std::sync::Arc;
-
-fn start() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
 
 fn app() -> (App, FakeClock) {
-    let clock = FakeClock::new(start());
-    let mut session = Session::new(Template::default_template(), "City services 2027", start());
-    session.add_initiative("Online building permits", "Apply and pay without a visit");
-    session.add_initiative("Open budget data", "");
-    (
-        App::new(session, PathBuf::from("t.json"), Arc::new(clock.clone())),
-        clock,
-    )
+    common::app_on(common::session(
+        Template::default_template(),
+        "City services 2027",
+        &[
+            ("Online building permits", "Apply and pay without a visit"),
+            ("Open budget data", ""),
+        ],
+    ))
 }
 
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| convene::ui::draw(f, app)).unwrap();
-    terminal.backend().to_string()
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    draw_text(app, width, height)
 }
 
 #[test]
@@ -38,7 +30,7 @@ fn first_step_running_at_80x24() {
     let (mut app, clock) = app();
     app.update(Action::ToggleClock);
     clock.advance(Duration::seconds(75));
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("STEP 1 OF 6"));
     assert!(s.contains("ON TIME"));
     assert!(
@@ -54,7 +46,7 @@ fn task_step_in_warning_at_160x48() {
     app.update(Action::GoToStep(2));
     app.update(Action::ToggleClock);
     clock.advance(Duration::minutes(12) + Duration::seconds(30));
-    let s = screen(&app, 160, 48);
+    let s = screen(&mut app, 160, 48);
     assert!(s.contains("TIME RUNNING LOW"));
     assert!(
         s.contains("If the room struggles"),
@@ -68,7 +60,7 @@ fn overtime_says_time_is_up_and_counts_on() {
     let (mut app, clock) = app();
     app.update(Action::ToggleClock);
     clock.advance(Duration::minutes(6) + Duration::seconds(20));
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("TIME IS UP"), "{s}");
     assert!(s.contains("01:20 over"), "{s}");
     assert!(s.contains("behind"), "the budget shows the delay: {s}");
@@ -76,8 +68,8 @@ fn overtime_says_time_is_up_and_counts_on() {
 
 #[test]
 fn paused_clock_says_how_to_start() {
-    let (app, _) = app();
-    assert!(screen(&app, 80, 24).contains("PAUSED · Space to start"));
+    let (mut app, _) = app();
+    assert!(screen(&mut app, 80, 24).contains("PAUSED · Space to start"));
 }
 
 #[test]
@@ -86,13 +78,13 @@ fn tiny_terminals_still_show_the_time() {
     app.update(Action::ToggleClock);
     clock.advance(Duration::seconds(1));
     for (w, h) in [(20, 6), (10, 3), (5, 1), (43, 11)] {
-        let s = screen(&app, w, h);
+        let s = screen(&mut app, w, h);
         assert!(s.contains("04:59"), "{w}x{h}:\n{s}");
     }
     let mut empty = Terminal::new(TestBackend::new(0, 0)).unwrap();
     empty.draw(|f| convene::ui::draw(f, &app)).unwrap();
     assert!(
-        screen(&app, 200, 60).contains("ON TIME"),
+        screen(&mut app, 200, 60).contains("ON TIME"),
         "the big screen draws too"
     );
 }
@@ -101,12 +93,12 @@ fn tiny_terminals_still_show_the_time() {
 fn help_lists_the_keys_and_any_key_closes_it() {
     let (mut app, _) = app();
     app.update(Action::ToggleHelp);
-    let s = screen(&app, 100, 30);
+    let s = screen(&mut app, 100, 30);
     assert!(s.contains("start, pause or resume the clock"), "{s}");
     app.handle_key(crossterm::event::KeyEvent::from(
         crossterm::event::KeyCode::Char('z'),
     ));
-    assert!(!screen(&app, 100, 30).contains("start, pause or resume"));
+    assert!(!screen(&mut app, 100, 30).contains("start, pause or resume"));
 }
 
 #[test]
@@ -115,16 +107,14 @@ fn no_colour_still_marks_the_stage_in_words() {
     app.colour = false;
     app.update(Action::ToggleClock);
     clock.advance(Duration::minutes(4) + Duration::seconds(30));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| convene::ui::draw(f, &app)).unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = common::draw(&mut app, 80, 24);
     assert!(
         buffer
             .content
             .iter()
             .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
     );
-    assert!(terminal.backend().to_string().contains("LAST MINUTE"));
+    assert!(common::text_of(&buffer).contains("LAST MINUTE"));
 }
 
 #[test]
@@ -132,7 +122,7 @@ fn help_scrolls_when_the_keys_do_not_fit() {
     let (mut app, _) = app();
     app.update(Action::GoToStep(3));
     app.update(Action::ToggleHelp);
-    let first = screen(&app, 80, 24);
+    let first = screen(&mut app, 80, 24);
     assert!(
         first.contains("▼ more") && !first.contains("quit (always saves)"),
         "{first}"
@@ -140,7 +130,7 @@ fn help_scrolls_when_the_keys_do_not_fit() {
     for _ in 0..4 {
         app.update(Action::ScrollHelp(10));
     }
-    let last = screen(&app, 80, 24);
+    let last = screen(&mut app, 80, 24);
     assert!(last.contains("quit (always saves)"), "{last}");
     assert!(app.overlay.is_some(), "scrolling keeps the help open");
 }
@@ -150,13 +140,13 @@ fn a_long_message_wins_the_status_line_over_the_budget() {
     let (mut app, _) = app();
     let message = "Kept \"someday\", but it is not a date: agree on a real one";
     app.warn(message);
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains(message), "{s}");
     assert!(s.contains("on schedule · ? help"), "the verdict stays: {s}");
 
     let longer = "Now an action of “Online building permits” in the plan (step 4)";
     app.say(longer);
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains(longer), "a longer one gets the whole line: {s}");
 }
 
@@ -166,11 +156,11 @@ fn the_full_screen_clock_is_bigger_and_keeps_the_stage_in_words() {
     app.update(Action::ToggleClock);
     clock.advance(Duration::seconds(5));
     let glyph_rows = |s: &str| s.lines().filter(|l| l.contains('█')).count();
-    let normal = screen(&app, 200, 60);
+    let normal = screen(&mut app, 200, 60);
     app.handle_key(crossterm::event::KeyEvent::from(
         crossterm::event::KeyCode::Char('Z'),
     ));
-    let zoomed = screen(&app, 200, 60);
+    let zoomed = screen(&mut app, 200, 60);
     assert!(glyph_rows(&zoomed) > glyph_rows(&normal), "{zoomed}");
     assert!(
         zoomed.contains("ON TIME") && zoomed.contains("STEP 1 OF 6"),
@@ -180,33 +170,22 @@ fn the_full_screen_clock_is_bigger_and_keeps_the_stage_in_words() {
     app.handle_key(crossterm::event::KeyEvent::from(
         crossterm::event::KeyCode::Char('Z'),
     ));
-    assert_eq!(screen(&app, 200, 60), normal);
+    assert_eq!(screen(&mut app, 200, 60), normal);
 }
 
 /// Where `text` starts on the screen, cell by cell.
-fn find_on_screen(app: &App, text: &str) -> (u16, u16) {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| convene::ui::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let n = text.chars().count();
-    (0..24u16)
-        .find_map(|y| {
-            let line: Vec<&str> = (0..80u16).map(|x| buffer[(x, y)].symbol()).collect();
-            (0..=80 - n)
-                .find(|&x| line[x..x + n].concat() == text)
-                .map(|x| (x as u16, y))
-        })
-        .unwrap_or_else(|| panic!("{text:?} is not on screen"))
+fn find_on_screen(app: &mut App, text: &str) -> (u16, u16) {
+    let buf = common::draw(app, 80, 24);
+    common::find(&buf, text).unwrap_or_else(|| panic!("{text:?} is not on screen"))
 }
 
 #[test]
 fn a_click_on_the_agenda_strip_goes_to_that_step() {
     let (mut app, _) = app();
-    app.viewport = ratatui::layout::Rect::new(0, 0, 80, 24);
-    let (column, row) = find_on_screen(&app, "4 Assign");
+    let (column, row) = find_on_screen(&mut app, "4 Assign");
     app.update(Action::Click { column, row });
     assert_eq!(app.session.timing.current, 3, "the click went to step 4");
-    let (column, row) = find_on_screen(&app, "1 Review");
+    let (column, row) = find_on_screen(&mut app, "1 Review");
     app.update(Action::Click { column, row });
     assert_eq!(app.session.timing.current, 0, "and back to step 1");
 }

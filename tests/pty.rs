@@ -182,3 +182,46 @@ fn start_step_quit_restore_and_resume() {
     assert!(again.wait_exit());
     assert!(again.text().contains("\x1b[?1049l"));
 }
+
+/// A new session in `dir` with this config (in a folder of its own).
+fn start_with_config(dir: &Path, config: &str) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    let run = Run::start(dir, &["--config", path.to_str().unwrap(), "new"]);
+    run.wait_for("STEP 1 OF 6");
+    run
+}
+
+#[test]
+fn a_broken_config_still_opens_the_workshop_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    // Line 2 is wrong; line 1 and 3 still count for the new session.
+    let mut run = start_with_config(
+        dir.path(),
+        "theme = \"dark\"\nbell = \"yes\"\npanel = false\n",
+    );
+    run.wait_for("config.toml: line 2: bell must be true or false");
+    run.keys(b"q");
+    run.wait_for("Quit convene?");
+    run.keys(b"y");
+    assert!(run.wait_exit(), "a broken config is no failure");
+    let out = run.text();
+    let said = out
+        .find("line 2: bell must be true or false")
+        .expect("said on standard error");
+    assert!(
+        said < out.find("\x1b[?1049h").unwrap(),
+        "before the terminal opens"
+    );
+    let session = only_session(dir.path());
+    assert_eq!(
+        session.settings,
+        convene::domain::session::Settings {
+            bell: false,
+            theme: convene::domain::session::ThemeName::Dark,
+            show_panel: false,
+        },
+        "a new session starts with the config's settings"
+    );
+}

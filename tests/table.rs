@@ -1,41 +1,37 @@
 //! The action-plan table as the facilitator uses it: keys in, plan and screen out.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::NaiveDate;
+use common::{status, type_text as keys};
 use convene::app::table::{Scope, TableAction};
 use convene::app::{Action, App};
 use convene::domain::plan::{Plan, PlanRow, SortKey};
-use convene::domain::session::Session;
 use convene::domain::template::Template;
-use convene::domain::timer::FakeClock;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::path::PathBuf;
-use std::sync::Arc;
-use unicode_width::UnicodeWidthStr;
 
-/// Saturday 21 November 2026, 09:00 UTC: the workshop's day in every test.
-fn start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
+/// `template` with these initiatives, at its table step.
+fn app_with(template: Template, initiatives: &[&str]) -> App {
+    let first = template.plan().key.clone();
+    app_at(template, initiatives, &first)
 }
 
-fn app_with(template: Template, initiatives: &[&str]) -> App {
-    let mut session = Session::new(template, "Permits workshop", start());
-    for name in initiatives {
-        session.add_initiative(name, "");
-    }
-    let mut app = App::new(
-        session,
-        PathBuf::from("test.json"),
-        Arc::new(FakeClock::new(start())),
-    );
+/// The workshop at the first step that shows table `table`.
+fn app_at(template: Template, initiatives: &[&str], table: &str) -> App {
+    let initiatives: Vec<(&str, &str)> = initiatives.iter().map(|n| (*n, "")).collect();
+    let (mut app, _) = common::app_on(common::session(template, "Permits workshop", &initiatives));
     let step = app
         .session
         .steps()
         .iter()
-        .position(|s| matches!(s.activity, convene::domain::template::Activity::Table(_)))
-        .expect("the template has a table step");
+        .position(|s| match &s.activity {
+            convene::domain::template::Activity::Table(spec) => {
+                app.session.workshop.step_table(spec).key == table
+            }
+            _ => false,
+        })
+        .expect("the template has a step for the table");
     app.update(Action::GoToStep(step));
     app
 }
@@ -49,13 +45,7 @@ fn app() -> App {
 }
 
 fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, typed: &str) {
-    for c in typed.chars() {
-        key(app, KeyCode::Char(c));
-    }
+    common::press(app, code);
 }
 
 /// Types into the open editor and presses Enter.
@@ -85,32 +75,8 @@ fn column<'a>(app: &'a App, key: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn status(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
-fn render(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| convene::ui::draw(f, app)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut skip = 0;
-        for x in 0..width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            out.push_str(symbol);
-        }
-        out.push('\n');
-    }
-    out
+fn render(app: &mut App, width: u16, height: u16) -> String {
+    common::screen(app, width, height)
 }
 
 /// A workshop in full swing: rows with every kind of hint, and a finished one.
@@ -159,7 +125,7 @@ fn a_row_is_written_in_one_go_and_the_date_is_read() {
     assert_eq!(column(&app, "owner"), ["Ana"]);
     assert_eq!(column(&app, "due"), ["2026-11-27"], "stored as an ISO date");
     assert!(app.editor.is_none(), "Esc stops filling the row");
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(
         screen.contains("Fri 27 Nov"),
         "shown with its weekday:\n{screen}"
@@ -202,7 +168,7 @@ fn a_date_that_is_not_one_is_kept_and_flagged_with_its_reason() {
         status(&app)
     );
     app.session.settings.show_panel = false;
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(screen.contains("▲ when pigs fly"), "{screen}");
 }
 
@@ -305,7 +271,7 @@ fn status_cycles_with_s_and_reads_without_colour() {
     let mut app = app();
     add_row(&mut app, "Publish the permit form online", "Ana", "Dec 15");
     app.session.settings.show_panel = false;
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(
         screen.contains("○ Not started"),
         "the default shows:\n{screen}"
@@ -316,7 +282,7 @@ fn status_cycles_with_s_and_reads_without_colour() {
     key(&mut app, KeyCode::Char('s'));
     assert_eq!(column(&app, "status"), ["Blocked"]);
     app.colour = false;
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(
         screen.contains("✗ Blocked"),
         "a label and a symbol:\n{screen}"
@@ -385,13 +351,13 @@ fn one_table_per_initiative_and_one_for_all() {
         Scope::Initiative(app.session.initiatives[0].id)
     );
     assert_eq!(app.table.view(&app.session).len(), 3);
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(!screen.contains("Open the 2027 budget"), "{screen}");
     key(&mut app, KeyCode::Char('w'));
     assert_eq!(app.table.view(&app.session).len(), 1);
     key(&mut app, KeyCode::Char('w'));
     assert_eq!(app.table.scope, Scope::All);
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(
         screen.contains("Initiative"),
         "an Initiative column:\n{screen}"
@@ -408,7 +374,7 @@ fn one_table_per_initiative_and_one_for_all() {
 #[test]
 fn the_plan_check_marks_rows_sums_up_and_jumps() {
     let mut app = busy_app();
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(screen.contains("▲"), "rows carry a marker:\n{screen}");
     assert!(
         screen.contains("1 no owner") || screen.contains("1 action needs an owner"),
@@ -459,7 +425,7 @@ fn sort_and_filter_leave_the_stored_order_alone() {
     key(&mut app, KeyCode::Char('/'));
     enter(&mut app, "ben");
     assert_eq!(app.table.view(&app.session).len(), 1);
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(screen.contains("owner named \"ben\" (1 of 3)"), "{screen}");
     key(&mut app, KeyCode::Esc);
     assert_eq!(
@@ -479,7 +445,7 @@ fn names_are_offered_when_typing_a_person_again() {
     key(&mut app, KeyCode::Right);
     key(&mut app, KeyCode::Enter);
     keys(&mut app, "an");
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(screen.contains("Tab → Ana Lopez"), "{screen}");
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Enter);
@@ -490,13 +456,13 @@ fn names_are_offered_when_typing_a_person_again() {
 fn the_focused_column_stays_visible_on_a_narrow_screen() {
     let mut app = busy_app();
     app.session.settings.show_panel = false;
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(
         !screen.contains("Status"),
         "nine columns do not fit 80:\n{screen}"
     );
     key(&mut app, KeyCode::End);
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("Status"), "{screen}");
     assert!(
         screen.contains("Publish the"),
@@ -515,7 +481,7 @@ fn the_detail_view_shows_every_field_in_full() {
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Home);
     key(&mut app, KeyCode::Char('v'));
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(
         screen.contains("Train the front-desk staff on the new form"),
         "{screen}"
@@ -523,7 +489,7 @@ fn the_detail_view_shows_every_field_in_full() {
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Down);
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(screen.contains("Sat 12 Dec 2026"), "{screen}");
     assert!(screen.contains("KPI / evidence of success"), "{screen}");
     key(&mut app, KeyCode::Esc);
@@ -535,8 +501,18 @@ fn the_detail_view_shows_every_field_in_full() {
 fn help_lists_the_table_keys() {
     let mut app = app();
     key(&mut app, KeyCode::Char('?'));
-    let screen = render(&app, 160, 48);
-    for needle in ["Action plan", "w / W", "next status", "!", "filter"] {
+    let screen = render(&mut app, 160, 48);
+    let bound_but_once_missing = [
+        "Home/End",
+        "Enter, e, F2",
+        "o, a, Insert / O",
+        "Delete, Backspace",
+        "K/J, Shift-Up/Shift-Down",
+    ];
+    for needle in ["Action plan", "w/W", "next status", "!", "filter"]
+        .into_iter()
+        .chain(bound_but_once_missing)
+    {
         assert!(screen.contains(needle), "{needle}:\n{screen}");
     }
 }
@@ -554,7 +530,7 @@ fn hostile_text_is_drawn_clean() {
     app.session.plan_mut().rows[0]
         .cells
         .insert("owner".into(), "Ana\u{1b}[31m\u{9b}2J".into());
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{9b}'));
     assert!(screen.contains("Evil action"), "{screen}");
 }
@@ -563,7 +539,7 @@ fn hostile_text_is_drawn_clean() {
 fn snapshot_80x24() {
     let mut app = busy_app();
     key(&mut app, KeyCode::Down);
-    insta::assert_snapshot!("table_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("table_80x24", render(&mut app, 80, 24));
 }
 
 #[test]
@@ -573,7 +549,7 @@ fn snapshot_160x48() {
     key(&mut app, KeyCode::Char('w'));
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Down);
-    insta::assert_snapshot!("table_160x48_all", render(&app, 160, 48));
+    insta::assert_snapshot!("table_160x48_all", render(&mut app, 160, 48));
 }
 
 #[test]
@@ -588,7 +564,7 @@ fn snapshot_160x48_editing_a_date() {
         key(&mut app, KeyCode::Backspace);
     }
     keys(&mut app, "in 2 weeks");
-    insta::assert_snapshot!("table_160x48_date_editor", render(&app, 160, 48));
+    insta::assert_snapshot!("table_160x48_date_editor", render(&mut app, 160, 48));
 }
 
 /// What the facilitator may do, in any order.
@@ -689,14 +665,16 @@ proptest! {
                 Step::Table(_) => {}
                 Step::Type(text) if app.editor.is_some() => app.update(Action::Paste(text)),
                 Step::Type(_) => {}
-                Step::Key(code, modifiers) => app.handle_key(KeyEvent::new(code, modifiers)),
+                Step::Key(code, modifiers) => {
+                    app.handle_key(KeyEvent::new(code, modifiers));
+                }
                 Step::Undo if app.editor.is_none() => app.update(Action::Undo),
                 Step::Redo if app.editor.is_none() => app.update(Action::Redo),
                 Step::Undo | Step::Redo => {}
             }
             let rows = app.table.view(&app.session).len();
             prop_assert!(app.table.row < rows.max(1), "the focus stays on a row");
-            render(&app, width, height);
+            render(&mut app, width, height);
         }
         if app.editor.is_some() {
             key(&mut app, KeyCode::Esc);
@@ -717,7 +695,7 @@ fn rows_promoted_from_the_board_show_in_their_initiative() {
     row.from_note = Some(99);
     app.session.plan_mut().rows.push(row);
     key(&mut app, KeyCode::Char('w'));
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(screen.contains("Publish budget data monthly"), "{screen}");
 }
 
@@ -742,7 +720,7 @@ fn deleting_the_showing_initiative_falls_back_to_the_first_table() {
     assert_eq!(app.table.view(&app.session).len(), 3);
     key(&mut app, KeyCode::Char('w'));
     assert_eq!(app.table.scope, Scope::All);
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(
         screen.contains("Open the 2027 budget"),
         "its row is still in the All table, nothing lost:\n{screen}"
@@ -770,7 +748,7 @@ fn a_template_can_put_some_columns_first() {
     assert_eq!(row.cell("milestones"), "Draft by Dec 1");
     assert_eq!(row.cell("barriers"), "", "barriers come later");
     app.session.settings.show_panel = false;
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     let header = screen
         .lines()
         .find(|l| l.contains("Action step") && l.contains("Key mil"))
@@ -940,7 +918,7 @@ fn the_check_asks_for_one_owner() {
         "{owner_hints:?}"
     );
     app.session.settings.show_panel = false;
-    let screen = render(&app, 160, 48);
+    let screen = render(&mut app, 160, 48);
     assert!(
         screen.contains("2 actions have more than one owner"),
         "{screen}"
@@ -999,7 +977,7 @@ fn names_and_actions_get_the_room_of_empty_columns() {
         "Ben Okafor",
         "Dec 16",
     );
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("Ben Okafor "), "{screen}");
     assert!(
         screen.contains("Publish the permit form online"),
@@ -1032,4 +1010,38 @@ fn a_paste_with_nothing_open_goes_into_the_focused_cell() {
     );
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(column(&a, "owner")[0], "Ana");
+}
+
+#[test]
+fn the_update_step_keeps_the_focused_row_in_view_before_anything_is_drawn() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let initiative = app.session.initiatives[0].id;
+    for i in 0..40 {
+        let id = app.session.new_id();
+        let text = format!("Action number {i}");
+        app.session
+            .plan_mut()
+            .rows
+            .push(PlanRow::new(id, initiative, &[("action", &text)]));
+    }
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.table.window.top, 0);
+    key(&mut app, KeyCode::Char('G'));
+    let top = app.table.window.top;
+    assert!(top > 0, "the window moved to the last row with the key");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("Action number 39"), "{screen}");
+    assert!(
+        screen.contains(&format!("rows {}–40 of 40", top + 1)),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Up);
+    assert_eq!(
+        app.table.window.top, top,
+        "a move inside the view scrolls nothing"
+    );
 }

@@ -1,7 +1,10 @@
 //! Timer math under random facilitation: whatever the facilitator presses, every
 //! running millisecond is booked to exactly one step and paused time to none.
 
-use chrono::{DateTime, Duration, Utc};
+mod common;
+
+use chrono::Duration;
+use common::start;
 use convene::domain::session::Session;
 use convene::domain::template::Template;
 use proptest::prelude::*;
@@ -23,12 +26,6 @@ fn op() -> impl Strategy<Value = Op> {
         (0i64..900_000).prop_map(Op::Wait),
         Just(Op::Rebalance),
     ]
-}
-
-fn start() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
 }
 
 proptest! {

@@ -40,6 +40,11 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// The terminal's size, at start and whenever it changes.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     // Leaving.
     Quit,
     ConfirmQuit,

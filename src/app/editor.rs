@@ -28,6 +28,21 @@ pub struct Editor {
     pub completions: Vec<String>,
 }
 
+/// What the editor's own keys do (the keymap's `editor` context binds them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditCommand {
+    /// Keep the text.
+    Commit,
+    /// A new line where text may have several; elsewhere it keeps the text.
+    NewLine,
+    /// Stop editing.
+    Cancel,
+    /// Take the first word offered (else a tab, as typed).
+    Complete,
+    Undo,
+    Redo,
+}
+
 /// What a key did to the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditOutcome {
@@ -123,26 +138,37 @@ impl Editor {
         clean.trim_end().to_string()
     }
 
-    pub fn key(&mut self, key: KeyEvent) -> EditOutcome {
-        let alt_or_ctrl_j = key.modifiers.contains(KeyModifiers::ALT)
-            || (key.code == KeyCode::Char('j') && key.modifiers.contains(KeyModifiers::CONTROL));
-        match key.code {
-            KeyCode::Esc => EditOutcome::Cancel,
-            KeyCode::Enter if alt_or_ctrl_j && self.multiline => {
-                self.area.insert_newline();
-                EditOutcome::Editing
+    pub fn command(&mut self, command: EditCommand) -> EditOutcome {
+        match command {
+            EditCommand::Commit => return EditOutcome::Commit,
+            EditCommand::Cancel => return EditOutcome::Cancel,
+            EditCommand::NewLine if self.multiline => self.area.insert_newline(),
+            EditCommand::NewLine => return EditOutcome::Commit,
+            EditCommand::Complete => {
+                if !self.complete() {
+                    self.area.insert_tab();
+                }
             }
-            KeyCode::Char('j') if alt_or_ctrl_j && self.multiline => {
-                self.area.insert_newline();
-                EditOutcome::Editing
+            EditCommand::Undo => {
+                self.area.undo();
             }
-            KeyCode::Enter => EditOutcome::Commit,
-            KeyCode::Tab if !self.completions.is_empty() && self.complete() => EditOutcome::Editing,
-            _ => {
-                self.area.input(key);
-                EditOutcome::Editing
+            EditCommand::Redo => {
+                self.area.redo();
             }
         }
+        EditOutcome::Editing
+    }
+
+    /// A key that is not one of the editor's commands: typing, moving the cursor.
+    pub fn key(&mut self, key: KeyEvent) {
+        // A one-line field never gets a line break, whatever key the text area
+        // would take for one.
+        let newline = matches!(key.code, KeyCode::Enter)
+            || (key.code == KeyCode::Char('m') && key.modifiers.contains(KeyModifiers::CONTROL));
+        if newline && !self.multiline {
+            return;
+        }
+        self.area.input(key);
     }
 
     /// A paste arrives whole (bracketed paste); control characters never get in.
@@ -174,12 +200,12 @@ mod tests {
     fn typing_paste_and_newlines() {
         let mut e = Editor::new(EditTarget::Title, "Title", "", true);
         for c in "Hi".chars() {
-            assert_eq!(e.key(key(KeyCode::Char(c))), EditOutcome::Editing);
+            e.key(key(KeyCode::Char(c)));
         }
-        e.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+        assert_eq!(e.command(EditCommand::NewLine), EditOutcome::Editing);
         e.paste("there\u{1b}[2J 🎉");
         assert_eq!(e.text(), "Hi\nthere 🎉");
-        assert_eq!(e.key(key(KeyCode::Enter)), EditOutcome::Commit);
+        assert_eq!(e.command(EditCommand::Commit), EditOutcome::Commit);
     }
 
     #[test]
@@ -193,14 +219,14 @@ mod tests {
         assert_eq!(e.suggestions().len(), 3, "every name before typing");
         e.key(key(KeyCode::Char('c')));
         assert_eq!(e.suggestions(), ["Li Chen"]);
-        e.key(key(KeyCode::Tab));
+        e.command(EditCommand::Complete);
         assert_eq!(e.text(), "Li Chen");
         assert!(
             e.suggestions().is_empty(),
             "complete: nothing more to offer"
         );
         e.paste(", a");
-        e.key(key(KeyCode::Tab));
+        e.command(EditCommand::Complete);
         assert_eq!(e.text(), "Li Chen, Ana Lopez");
     }
 
@@ -221,6 +247,25 @@ mod tests {
         e.key(key(KeyCode::End));
         e.key(key(KeyCode::Char('!')));
         assert_eq!(e.text(), "Budget!", "an arrow key edits instead");
+    }
+
+    #[test]
+    fn a_one_line_field_never_takes_a_line_break() {
+        let mut e = Editor::new(EditTarget::Title, "Title", "Budget", false);
+        e.key(key(KeyCode::Enter));
+        assert_eq!(
+            e.text(),
+            "Budget",
+            "Enter unbound from commit types nothing"
+        );
+        assert_eq!(e.command(EditCommand::NewLine), EditOutcome::Commit);
+        let mut e = Editor::new(EditTarget::Title, "Note", "one", true);
+        e.command(EditCommand::NewLine);
+        e.key(key(KeyCode::Char('2')));
+        e.command(EditCommand::Undo);
+        assert_eq!(e.text(), "one", "undo typing takes the line back");
+        e.command(EditCommand::Redo);
+        assert_eq!(e.text(), "one\n2");
     }
 
     #[test]

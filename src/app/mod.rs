@@ -10,14 +10,18 @@ pub mod setup;
 pub mod table;
 
 pub use action::{Action, SetupAction};
+pub use keys::{KeyPatch, KeyProblem, Keymap};
 
 use crate::domain::session::{Session, ThemeName};
 use crate::domain::template::Activity;
 use crate::domain::text::sanitize_line;
 use crate::domain::timer::{Clock, Stage};
+use crate::layout::{self, projector::Projector};
 use crossterm::event::KeyEvent;
 use editor::{EditOutcome, EditTarget, Editor};
 use history::History;
+use keys::Key;
+use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -61,6 +65,8 @@ pub struct App {
     pub board: board::BoardUi,
     pub table: table::TableUi,
     pub history: History,
+    /// The keys, set at start-up from the user's config (the defaults in tests).
+    pub keymap: Keymap,
     pub status: Option<Status>,
     /// Use colour at all (`NO_COLOR` turns it off).
     pub colour: bool,
@@ -73,8 +79,9 @@ pub struct App {
     pub save_error: Option<String>,
     /// The local time zone, for clock times shown to the room.
     pub offset: chrono::FixedOffset,
-    /// The screen at the last draw: clicks and arrow keys lay the board out as the view did.
-    pub viewport: ratatui::layout::Rect,
+    /// The terminal's size, as last reported: the board and the table are laid out on
+    /// it to move the focus, keep it in view and hit-test clicks, as the view draws them.
+    viewport: Rect,
     /// The session changed since the last hand-off to the autosaver.
     changed: bool,
     effects: Vec<Effect>,
@@ -95,6 +102,7 @@ impl App {
             board: board::BoardUi::default(),
             table: table::TableUi::default(),
             history: History::default(),
+            keymap: Keymap::default(),
             status: None,
             colour: true,
             should_quit: false,
@@ -102,7 +110,7 @@ impl App {
             help_scroll: 0,
             save_error: None,
             offset: chrono::FixedOffset::east_opt(0).expect("zero offset"),
-            viewport: ratatui::layout::Rect::new(0, 0, 80, 24),
+            viewport: Rect::new(0, 0, 80, 24),
             changed: false,
             effects: Vec::new(),
             last_stage,
@@ -117,17 +125,33 @@ impl App {
         self.now().with_timezone(&self.offset).date_naive()
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        if let Some(action) = keys::map(self, key) {
-            self.update(action);
+    /// A key press; returns whether it did anything (a key bound to nothing here
+    /// changes nothing, so the screen needs no redraw).
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        match keys::map(self, key) {
+            Some(action) => {
+                self.update(action);
+                true
+            }
+            None => false,
         }
     }
 
     pub fn update(&mut self, action: Action) {
+        let typing = matches!(action, Action::EditKey(_) | Action::Paste(_));
         // A message stays until the next thing the facilitator does.
-        if !matches!(action, Action::EditKey(_) | Action::Paste(_)) {
+        if !typing && !matches!(action, Action::Resize { .. }) {
             self.status = None;
         }
+        if self.act(action) {
+            self.keep_focus_in_view();
+        }
+        self.check_stage();
+    }
+
+    /// Carries out an action; returns whether what is laid out on screen may have
+    /// moved (typing into an open editor moves nothing).
+    fn act(&mut self, action: Action) -> bool {
         let now = self.now();
         match action {
             Action::ToggleClock => {
@@ -225,8 +249,9 @@ impl App {
             Action::Setup(a) => self.setup_action(a),
             Action::Board(a) => self.board_action(a),
             Action::Table(a) => self.table_action(a),
-            Action::EditKey(key) => self.edit_key(key),
+            Action::EditKey(key) => return self.edit_key(key) != EditOutcome::Editing,
             Action::Paste(text) => {
+                let opens = self.editor.is_none();
                 // A paste with nothing open starts a note on a board, or edits the
                 // focused cell of the table, so it never vanishes.
                 if self.editor.is_none()
@@ -244,8 +269,10 @@ impl App {
                 if let Some(editor) = &mut self.editor {
                     editor.paste(&text);
                 }
+                return opens;
             }
             Action::Click { column, row } => self.click(column, row),
+            Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
             Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::ConfirmQuit | Action::ForceQuit => {
                 self.commit_open_editor();
@@ -253,7 +280,30 @@ impl App {
             }
             Action::CancelQuit => self.overlay = None,
         }
-        self.check_stage();
+        true
+    }
+
+    /// Scrolls the board's panes and the table's window so the focus shows, as the
+    /// view will draw them.
+    fn keep_focus_in_view(&mut self) {
+        self.board.clamp(&self.session);
+        if let Some(layout) = self.board_layout() {
+            for pl in &layout.panes {
+                if let Some(s) = self.board.scroll.get_mut(pl.index) {
+                    *s = pl.scroll;
+                }
+            }
+        }
+        if let Some(window) = self.table_window() {
+            self.table.window = window;
+        }
+    }
+
+    /// The projector's areas on the terminal, when they show (not the set-up screen,
+    /// the full-screen clock or a screen too small for them).
+    fn projector_screen(&self) -> Option<Rect> {
+        let shown = self.screen == Screen::Projector && !self.zoom && !layout::tiny(self.viewport);
+        shown.then_some(self.viewport)
     }
 
     /// Called on every clock tick: rings the bell once when time runs out.
@@ -345,11 +395,18 @@ impl App {
         &self.session.current_step().activity
     }
 
-    fn edit_key(&mut self, key: KeyEvent) {
+    fn edit_key(&mut self, key: KeyEvent) -> EditOutcome {
         let Some(editor) = &mut self.editor else {
-            return;
+            return EditOutcome::Editing;
         };
-        match editor.key(key) {
+        let outcome = match self.keymap.edit_command(Key::from(key)) {
+            Some(command) => editor.command(command),
+            None => {
+                editor.key(key);
+                EditOutcome::Editing
+            }
+        };
+        match outcome {
             EditOutcome::Editing => {}
             EditOutcome::Commit => {
                 let editor = self.editor.take().expect("editor is open");
@@ -360,6 +417,7 @@ impl App {
                 self.cancel(editor);
             }
         }
+        outcome
     }
 
     /// Keeps what is being typed when the facilitator leaves in a hurry (step change, quit).
@@ -396,11 +454,16 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        if self.editor.is_none() && self.overlay.is_none() && self.screen == Screen::Projector {
-            match crate::ui::projector::step_at(self.viewport, self, column, row) {
-                Some(step) => self.go_to(step),
-                None => self.board_click(column, row),
-            }
+        if self.editor.is_some() || self.overlay.is_some() {
+            return;
+        }
+        let Some(screen) = self.projector_screen() else {
+            return;
+        };
+        let steps = self.session.steps().len();
+        match Projector::new(screen, &self.session).step_at(steps, column, row) {
+            Some(step) => self.go_to(step),
+            None => self.board_click(column, row),
         }
     }
 }

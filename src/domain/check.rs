@@ -6,6 +6,7 @@ use super::plan::{PlanRow, Roles, StatusTone, status_value};
 use super::session::Session;
 use super::template::{Per, TableDef, Template};
 use chrono::{Duration, NaiveDate};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProblemKind {
@@ -70,6 +71,29 @@ pub struct Problem {
     /// Column key the problem is about, to put the cursor there.
     pub column: String,
     pub message: String,
+}
+
+/// The plan check's problems by row, to look a row's or a cell's up at once.
+#[derive(Debug, Default)]
+pub struct ByRow<'a>(HashMap<u64, Vec<&'a Problem>>);
+
+impl<'a> ByRow<'a> {
+    pub fn new(problems: &'a [Problem]) -> ByRow<'a> {
+        let mut map: HashMap<u64, Vec<&Problem>> = HashMap::new();
+        for p in problems {
+            map.entry(p.row).or_default().push(p);
+        }
+        ByRow(map)
+    }
+
+    pub fn row(&self, row: u64) -> &[&'a Problem] {
+        self.0.get(&row).map_or(&[], Vec::as_slice)
+    }
+
+    /// The problem of one cell, by the row's id and the column's key.
+    pub fn cell(&self, row: u64, key: &str) -> Option<&'a Problem> {
+        self.row(row).iter().find(|p| p.column == key).copied()
+    }
 }
 
 /// Words that make an action step sound busy without saying what will be done.

@@ -76,6 +76,22 @@ impl Plan {
     }
 }
 
+/// Column indices in the order the table shows them and moves through them: the
+/// table step's `focus` columns first (by key; unknown keys are ignored), then the
+/// others in template order.
+pub fn column_order(columns: &[ColumnSpec], focus: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::with_capacity(columns.len());
+    let keyed = focus
+        .iter()
+        .filter_map(|key| columns.iter().position(|c| &c.key == key));
+    for k in keyed.chain(0..columns.len()) {
+        if !order.contains(&k) {
+            order.push(k);
+        }
+    }
+    order
+}
+
 /// Which column plays which part in a table, found from the template's columns.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Roles {
@@ -539,6 +555,20 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn focus_columns_come_first_then_the_rest_in_template_order() {
+        let columns = columns();
+        let keys = |order: Vec<usize>| -> Vec<String> {
+            order.iter().map(|&k| columns[k].key.clone()).collect()
+        };
+        let all: Vec<String> = columns.iter().map(|c| c.key.clone()).collect();
+        assert_eq!(keys(column_order(&columns, &[])), all);
+        let focus = ["owner".to_string(), "nope".to_string(), "due".to_string()];
+        let order = keys(column_order(&columns, &focus));
+        assert_eq!(order[..3], ["owner", "due", "action"]);
+        assert_eq!(order.len(), columns.len(), "every column once");
     }
 
     #[test]

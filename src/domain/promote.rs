@@ -116,6 +116,16 @@ mod tests {
         assert_eq!(table, t.plan().key);
         assert_eq!(row.cell("action"), "Train the front desk");
         assert_eq!(row.cell("status"), "", "shows the default");
+        assert_eq!(row.cells.len(), 1, "nothing else is made up");
         assert!(needs_initiative(&t, &board_of(&t, "tasks")));
+        let mut long = t.clone();
+        long.tables[0].columns[0].kind = ColumnKind::LongText;
+        let two = Note::new(5, "Two\nlines");
+        let (_, row) = promote(&long, &board_of(&t, "tasks"), "Permits", &two, Some(2), 9);
+        assert_eq!(
+            row.cell("action"),
+            "Two\nlines",
+            "long text keeps its lines"
+        );
     }
 }

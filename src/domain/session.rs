@@ -5,7 +5,7 @@ use super::board::Board;
 use super::groups::Groups;
 use super::plan::Plan;
 use super::tables::Tables;
-use super::template::{PaneSource, StepSpec, Template};
+use super::template::{Activity, PaneSource, StepSpec, TableDef, Template};
 use super::timer::{Countdown, Timing};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -139,6 +139,12 @@ impl Session {
         session
     }
 
+    /// The title a session gets when none is given: the workshop and when it was
+    /// created, in words a report heading and a calendar can show.
+    pub fn default_title(template: &Template, local: chrono::NaiveDateTime) -> String {
+        format!("{} {}", template.title, local.format("%Y-%m-%d %H:%M"))
+    }
+
     pub fn new_id(&mut self) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
@@ -163,6 +169,17 @@ impl Session {
         self.tables.table_mut(&self.workshop.plan().key)
     }
 
+    /// The rows of the current step's table.
+    pub fn step_rows(&self) -> &Plan {
+        static EMPTY: Plan = Plan { rows: Vec::new() };
+        self.tables.get(&self.step_table().key).unwrap_or(&EMPTY)
+    }
+
+    pub fn step_rows_mut(&mut self) -> &mut Plan {
+        let key = self.step_table().key.clone();
+        self.tables.table_mut(&key)
+    }
+
     /// A session field's text; empty until typed.
     pub fn field(&self, key: &str) -> &str {
         self.fields.get(key).map_or("", String::as_str)
@@ -181,6 +198,31 @@ impl Session {
     pub fn initiative(&self, id: impl Into<Option<u64>>) -> Option<&Initiative> {
         let id = id.into()?;
         self.initiatives.iter().find(|i| i.id == id)
+    }
+
+    /// The initiative a note in this pane works for: the pane's own on a board with a
+    /// pane per initiative, else the first initiative (a fixed pane such as "People").
+    pub fn initiative_for_pane(&self, pane_key: &str) -> Option<u64> {
+        initiative_of_key(pane_key)
+            .filter(|&id| self.initiative(id).is_some())
+            .or_else(|| self.initiatives.first().map(|i| i.id))
+    }
+
+    /// The current step's table (the first table on a step that shows none).
+    pub fn step_table(&self) -> &TableDef {
+        match &self.current_step().activity {
+            Activity::Table(spec) => self.workshop.step_table(spec),
+            _ => self.workshop.plan(),
+        }
+    }
+
+    /// The step table's columns in the order the current step shows them.
+    pub fn column_order(&self) -> Vec<usize> {
+        let focus: &[String] = match &self.current_step().activity {
+            Activity::Table(spec) => &spec.focus_columns,
+            _ => &[],
+        };
+        super::plan::column_order(&self.step_table().columns, focus)
     }
 
     pub fn add_initiative(&mut self, name: &str, description: &str) -> u64 {
@@ -298,31 +340,13 @@ impl Session {
             return;
         }
         let behind_ms = self.budget(now).behind_ms;
-        let mut minutes_to_cut =
+        let minutes_to_cut =
             behind_ms.div_euclid(60_000) + i64::from(behind_ms.rem_euclid(60_000) > 0);
-        let total_later: i64 = later
+        let allotted: Vec<i64> = later
             .iter()
             .map(|&i| self.timing.allotted_ms(i, self.workshop.steps[i].minutes) / 60_000)
-            .sum();
-        let mut shares = Vec::with_capacity(later.len());
-        for &i in &later {
-            let allotted = self.timing.allotted_ms(i, self.workshop.steps[i].minutes) / 60_000;
-            shares.push((minutes_to_cut * allotted) / total_later.max(1));
-        }
-        minutes_to_cut -= shares.iter().sum::<i64>();
-        // Hand out what integer division left over, longest steps first.
-        let mut order = later.clone();
-        order.sort_by_key(|&i| {
-            std::cmp::Reverse(self.timing.allotted_ms(i, self.workshop.steps[i].minutes))
-        });
-        for &i in order
-            .iter()
-            .cycle()
-            .take(minutes_to_cut.unsigned_abs() as usize)
-        {
-            let k = later.iter().position(|&j| j == i).unwrap();
-            shares[k] += minutes_to_cut.signum();
-        }
+            .collect();
+        let shares = super::timer::rebalance_shares(minutes_to_cut, &allotted);
         for (k, &i) in later.iter().enumerate() {
             let planned_secs = i64::from(self.workshop.steps[i].minutes) * 60;
             let adjust = &mut self.timing.adjust_secs[i];
@@ -359,6 +383,18 @@ mod tests {
 
     fn session() -> Session {
         Session::new(Template::default_template(), "Test", start())
+    }
+
+    #[test]
+    fn the_default_title_shows_a_readable_time() {
+        let local = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(21, 36, 5)
+            .unwrap();
+        assert_eq!(
+            Session::default_title(&Template::default_template(), local),
+            "Action Planning for Implementation 2026-11-22 21:36"
+        );
     }
 
     #[test]
@@ -443,6 +479,21 @@ mod tests {
             "the 15-minute step gives the most"
         );
         assert_eq!(s.timing.adjust_secs[1], 0, "the current step is untouched");
+    }
+
+    #[test]
+    fn a_pane_works_for_its_initiative_or_else_the_first() {
+        let mut s = session();
+        assert_eq!(s.initiative_for_pane("People"), None, "no initiative yet");
+        let permits = s.add_initiative("Online permits", "");
+        let data = s.add_initiative("Open data portal", "");
+        assert_eq!(s.initiative_for_pane(&initiative_key(data)), Some(data));
+        assert_eq!(s.initiative_for_pane("People"), Some(permits));
+        assert_eq!(
+            s.initiative_for_pane(&initiative_key(999)),
+            Some(permits),
+            "a pane of a deleted initiative"
+        );
     }
 
     #[test]

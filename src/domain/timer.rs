@@ -200,6 +200,29 @@ impl Timing {
     }
 }
 
+/// How many whole minutes each later step gives up (negative: gains) so that the
+/// room makes up `minutes_to_cut`: shares in proportion to each step's `allotted`
+/// minutes, the remainder of the division handed out a minute at a time, longest
+/// steps first. (Each step keeping its last minute is the caller's floor.)
+pub fn rebalance_shares(minutes_to_cut: i64, allotted: &[i64]) -> Vec<i64> {
+    let total: i64 = allotted.iter().sum();
+    let mut shares: Vec<i64> = allotted
+        .iter()
+        .map(|&a| (minutes_to_cut * a) / total.max(1))
+        .collect();
+    let left = minutes_to_cut - shares.iter().sum::<i64>();
+    let mut longest_first: Vec<usize> = (0..allotted.len()).collect();
+    longest_first.sort_by_key(|&k| std::cmp::Reverse(allotted[k]));
+    for &k in longest_first
+        .iter()
+        .cycle()
+        .take(left.unsigned_abs() as usize)
+    {
+        shares[k] += left.signum();
+    }
+    shares
+}
+
 /// What the clock shows for the current step at a moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Countdown {
@@ -278,6 +301,21 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z")
             .unwrap()
             .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_delay_is_shared_in_proportion_and_the_rest_goes_to_the_longest() {
+        // 4 minutes over 15, 10 and 5: 2, 1, 0 by proportion, one left for the 15.
+        assert_eq!(rebalance_shares(4, &[15, 10, 5]), [3, 1, 0]);
+        // A lead is given back the same way.
+        assert_eq!(rebalance_shares(-4, &[15, 10, 5]), [-3, -1, 0]);
+        // What cannot be divided evenly cycles through, longest first, ties in order.
+        assert_eq!(rebalance_shares(2, &[5, 5, 5]), [1, 1, 0]);
+        assert_eq!(rebalance_shares(0, &[5, 10]), [0, 0]);
+        for (cut, allotted) in [(7, vec![1, 2, 3]), (-11, vec![4, 4]), (3, vec![0, 0])] {
+            let shares = rebalance_shares(cut, &allotted);
+            assert_eq!(shares.iter().sum::<i64>(), cut, "every minute is placed");
+        }
     }
 
     #[test]

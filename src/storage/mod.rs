@@ -1,6 +1,8 @@
 //! Session files on disk: where they live, how they are named, written and read.
 
 pub mod autosave;
+pub mod config;
+pub mod templates;
 
 use crate::domain::session::{SCHEMA_VERSION, Session};
 use std::fmt;

@@ -5,8 +5,9 @@ use super::{board, table};
 use crate::app::App;
 use crate::domain::check;
 use crate::domain::template::{Activity, Briefing};
+use crate::layout::projector::summary_parts;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -25,32 +26,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Activity::Board(_) => board::render(frame, area, app, theme),
         Activity::Table(_) => table::render(frame, area, app, theme),
         Activity::Summary(spec) => {
-            if spec.board.is_some() && area.width >= 70 {
-                let [s, b] = summary_split(area);
-                render_summary(frame, s, app, theme);
-                board::render(frame, b, app, theme);
-            } else if spec.board.is_some() {
-                board::render(frame, area, app, theme);
-            } else {
-                render_summary(frame, area, app, theme);
+            let parts = summary_parts(area, spec.board.is_some());
+            if let Some(summary) = parts.summary {
+                render_summary(frame, summary, app, theme);
+            }
+            if let Some(board) = parts.board {
+                board::render(frame, board, app, theme);
             }
         }
-    }
-}
-
-fn summary_split(area: Rect) -> [Rect; 2] {
-    Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area)
-}
-
-/// Where the board goes in the activity area, if the step shows one.
-pub fn board_area(area: Rect, app: &App) -> Option<Rect> {
-    match app.activity() {
-        Activity::Board(_) => Some(area),
-        Activity::Summary(spec) if spec.board.is_some() && area.width >= 70 => {
-            Some(summary_split(area)[1])
-        }
-        Activity::Summary(spec) if spec.board.is_some() => Some(area),
-        _ => None,
     }
 }
 

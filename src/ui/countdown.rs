@@ -10,20 +10,11 @@ use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
-/// Rows the countdown takes at a screen height: big glyphs where there is room.
-pub fn height_for(screen_height: u16) -> u16 {
-    match screen_height {
-        h if h >= 52 => 16 + 1,
-        h if h >= 34 => 8 + 1,
-        h if h >= 18 => 4 + 1,
-        _ => 1,
-    }
-}
-
-pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, theme: &Theme) {
+/// `start`: the key that starts the clock, said while it is paused.
+pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, start: &str, theme: &Theme) {
     let style = theme.stage(countdown.stage);
     let text = countdown.text();
-    let label = label_line(countdown, theme);
+    let label = label_line(countdown, start, theme);
     if area.height < 5 {
         let line = Line::from(vec![
             Span::styled(format!(" {text} "), style),
@@ -82,13 +73,13 @@ pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, theme: &Them
 }
 
 /// "■ TIME IS UP · 15:00 planned · paused": the words that carry the stage.
-pub fn label_line<'a>(countdown: &Countdown, theme: &Theme) -> Line<'a> {
+pub fn label_line<'a>(countdown: &Countdown, start: &str, theme: &Theme) -> Line<'a> {
     let stage = countdown.stage;
     let planned = crate::domain::timer::mm_ss(countdown.allotted_ms / 1000);
-    let state = if countdown.running {
-        "running"
-    } else {
-        "PAUSED · Space to start"
+    let state = match (countdown.running, start) {
+        (true, _) => "running".to_string(),
+        (false, "") => "PAUSED".to_string(),
+        (false, key) => format!("PAUSED · {key} to start"),
     };
     let mut spans = vec![
         Span::styled(

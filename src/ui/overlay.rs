@@ -1,13 +1,17 @@
 //! What is drawn over the screen: the help, the quit question, a pop-up editor.
 
+use super::editor;
 use super::theme::Theme;
-use super::{centered, editor};
 use crate::app::editor::EditTarget;
-use crate::app::{App, Overlay, keys};
+use crate::app::keys::{self, Context};
+use crate::app::{App, Overlay};
+use crate::layout::centered;
+use crate::layout::text::wrap_lines;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(e) = &app.editor
@@ -20,11 +24,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::ConfirmQuit) => {
             let box_area = centered(area, 46, 5);
             frame.render_widget(Clear, box_area);
+            let confirm: Vec<String> = app
+                .keymap
+                .keys(Context::Quit, "confirm")
+                .iter()
+                .map(|k| k.to_string())
+                .collect();
+            let confirm = confirm.join(" / ");
             let text = vec![
                 Line::from(Span::styled("Quit convene?", theme.title())),
                 Line::from("Saved; `convene open` resumes it."),
                 Line::from(Span::styled(
-                    "y / Enter: quit    any other key: stay",
+                    format!("{confirm}: quit    any other key: stay"),
                     theme.accent(),
                 )),
             ];
@@ -44,36 +55,51 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// The keys of what is on screen: a heading per context, then one line per binding
+/// line of the keymap, its text wrapped under itself (never under the keys).
 fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let sections = keys::help(app);
-    let key_width = sections
+    let width = area.width.saturating_sub(4).clamp(20, 110);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let widest = sections
         .iter()
-        .flat_map(|(_, help)| help.iter().map(|(k, _)| k.chars().count()))
+        .flat_map(|s| s.lines.iter().map(|(k, _)| k.width()))
         .max()
         .unwrap_or(0);
+    // A longer label than this goes on a line of its own, above its text.
+    let key_width = widest.min(inner / 3);
+    let indent = key_width + 4;
+    let text_width = inner.saturating_sub(indent).max(8);
     let mut lines = Vec::new();
-    for (heading, help) in sections {
-        lines.push(Line::from(Span::styled(heading, theme.accent())));
-        for (keys, what) in help {
+    for section in sections {
+        lines.push(Line::from(Span::styled(section.title, theme.accent())));
+        for (keys, what) in section.lines {
+            let mut text = wrap_lines(what, text_width, usize::MAX).into_iter();
+            let first = if keys.width() > key_width {
+                lines.push(Line::from(Span::styled(format!("  {keys}"), theme.title())));
+                format!("{:indent$}", "")
+            } else {
+                let pad = " ".repeat(key_width - keys.width());
+                format!("  {keys}{pad}  ")
+            };
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<key_width$}  "), theme.title()),
-                Span::raw(*what),
+                Span::styled(first, theme.title()),
+                Span::raw(text.next().unwrap_or_default()),
             ]));
+            for more in text {
+                lines.push(Line::from(format!("{:indent$}{more}", "")));
+            }
         }
     }
-    let width = area.width.saturating_sub(4).clamp(20, 110);
-    let inner = width.saturating_sub(2).max(1) as usize;
-    let rows = lines
-        .iter()
-        .map(|l| l.width().div_ceil(inner).max(1))
-        .sum::<usize>() as u16;
+    let rows = lines.len() as u16;
     let height = (rows + 2).min(area.height);
     let visible = height.saturating_sub(2);
     let scroll = app.help_scroll.min(rows.saturating_sub(visible));
     let title = if rows > visible {
-        " Keys (↑/↓ scroll, any other key closes) "
+        let keys = app.keymap.first_keys(Context::Help, &["up", "down"]);
+        format!(" Keys ({keys} scroll, any other key closes) ")
     } else {
-        " Keys (any key closes) "
+        " Keys (any key closes) ".to_string()
     };
     let more = if scroll + visible < rows {
         " ▼ more "
@@ -85,7 +111,6 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(lines)
             .style(theme.base())
-            .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
             .block(
                 Block::default()

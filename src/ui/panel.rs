@@ -2,6 +2,7 @@
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::keys::Context;
 use crate::domain::template::StepSpec;
 
 use ratatui::Frame;
@@ -45,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Span::styled(" Facilitator (f hides) ", theme.muted()));
+        .title(Span::styled(title(app), theme.muted()));
     frame.render_widget(
         Paragraph::new(lines)
             .style(theme.base())
@@ -53,6 +54,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .block(block),
         area,
     );
+}
+
+/// " Facilitator (f hides) ", with the user's key.
+fn title(app: &App) -> String {
+    match app.keymap.first_keys(Context::Workshop, &["toggle_panel"]) {
+        key if key.is_empty() => " Facilitator ".to_string(),
+        key => format!(" Facilitator ({key} hides) "),
+    }
 }
 
 fn budget_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {

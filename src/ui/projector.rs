@@ -3,90 +3,35 @@
 use super::theme::Theme;
 use super::{activity, countdown, panel};
 use crate::app::App;
-use crate::domain::template::Activity;
+use crate::app::keys::Context;
 use crate::domain::text::shorten;
+use crate::layout::projector::{Projector, segment_width, zoom};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Panels sit beside the activity from this width; below it they go underneath.
-const SIDE_PANEL_WIDTH: u16 = 110;
-
-/// Header, instruction, clock, strip, body and status rows of the screen.
-fn areas(area: Rect, app: &App) -> [Rect; 6] {
-    // The room's instruction gets a second row only when it needs one.
-    let instruction = &app.session.current_step().instruction;
-    let instruction_rows = if instruction.chars().count() > area.width as usize {
-        2
-    } else {
-        1
-    };
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(instruction_rows),
-        Constraint::Length(countdown::height_for(area.height)),
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(1),
-    ])
-    .areas(area)
-}
-
-/// Where the step's activity goes on a screen of this size.
-pub fn activity_area(area: Rect, app: &App) -> Rect {
-    split_body(areas(area, app)[4], app).0
-}
-
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let countdown = session.countdown(app.now());
-    let [header, instruction, clock, strip, body, status] = areas(area, app);
+    let areas = Projector::new(area, session);
     let room_text = &session.current_step().instruction;
 
-    render_header(frame, header, app, theme);
+    render_header(frame, areas.header, app, theme);
     frame.render_widget(
         Paragraph::new(Span::styled(room_text.as_str(), theme.title()))
             .wrap(Wrap { trim: true })
             .alignment(ratatui::layout::Alignment::Center),
-        instruction,
+        areas.instruction,
     );
-    countdown::render(frame, clock, &countdown, theme);
-    render_strip(frame, strip, app, theme);
-
-    let (activity_area, panel_area) = split_body(body, app);
-    activity::render(frame, activity_area, app, theme);
-    if let Some(panel_area) = panel_area {
+    countdown::render(frame, areas.clock, &countdown, &start_key(app), theme);
+    render_strip(frame, areas.strip, app, theme);
+    activity::render(frame, areas.activity, app, theme);
+    if let Some(panel_area) = areas.panel {
         panel::render(frame, panel_area, app, theme);
     }
-    render_status(frame, status, app, theme);
-}
-
-fn split_body(body: Rect, app: &App) -> (Rect, Option<Rect>) {
-    if !app.session.settings.show_panel {
-        return (body, None);
-    }
-    // Boards and the table need every row a short screen has: the panel shrinks to
-    // one line there (`f` still hides it).
-    let busy = !matches!(app.activity(), Activity::Briefing(_));
-    if body.width >= SIDE_PANEL_WIDTH {
-        let panel_width = (body.width / 3).min(60);
-        let [a, p] =
-            Layout::horizontal([Constraint::Min(20), Constraint::Length(panel_width)]).areas(body);
-        (a, Some(p))
-    } else if body.height >= 14 {
-        let panel_height = if busy && body.height < 24 {
-            1
-        } else {
-            body.height * 2 / 5
-        };
-        let [a, p] =
-            Layout::vertical([Constraint::Min(6), Constraint::Length(panel_height)]).areas(body);
-        (a, Some(p))
-    } else {
-        (body, None)
-    }
+    render_status(frame, areas.status, app, theme);
 }
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -111,25 +56,6 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(session_title, theme.muted()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// Columns each step's segment takes in the agenda strip.
-fn segment_width(strip: Rect, steps: usize) -> usize {
-    (strip.width as usize / steps).max(4)
-}
-
-/// The step whose segment of the agenda strip is at a screen position, for clicks.
-pub fn step_at(screen: Rect, app: &App, column: u16, row: u16) -> Option<usize> {
-    if app.zoom || screen.width < super::MIN_WIDTH || screen.height < super::MIN_HEIGHT {
-        return None;
-    }
-    let strip = areas(screen, app)[3];
-    if row != strip.y || column < strip.x {
-        return None;
-    }
-    let steps = app.session.steps().len();
-    let i = usize::from(column - strip.x) / segment_width(strip, steps);
-    (i < steps).then_some(i)
 }
 
 /// One segment per step: ✓ done, ▶ current, then the ones to come, sized to fit.
@@ -178,7 +104,8 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.session.settings.bell {
         right.push_str(" · bell");
     }
-    right.push_str(" · ? help ");
+    let help = help_hint(app);
+    right.push_str(&help);
     let left = match (&app.status, &app.save_error) {
         (_, Some(error)) => Span::styled(format!(" NOT SAVED: {error}"), theme.error()),
         (Some(status), _) if status.error => {
@@ -190,7 +117,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // A message the facilitator must read wins over the budget, which is also in the panel.
     let message = left.content.chars().count();
     if message + right.chars().count() > area.width as usize {
-        right = format!("{} · ? help ", budget.verdict());
+        right = format!("{}{help}", budget.verdict());
     }
     if message + right.chars().count() > area.width as usize {
         right.clear();
@@ -204,15 +131,24 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The clock alone: the step's title above it, the budget below, nothing else.
 pub fn render_zoom(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let [header, clock, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, clock, status] = zoom(area);
     render_header(frame, header, app, theme);
-    countdown::render(frame, clock, &app.session.countdown(app.now()), theme);
+    let countdown = app.session.countdown(app.now());
+    countdown::render(frame, clock, &countdown, &start_key(app), theme);
     render_status(frame, status, app, theme);
+}
+
+/// " · ? help " with the user's help key (nothing if help has no key).
+fn help_hint(app: &App) -> String {
+    match app.keymap.first_keys(Context::Workshop, &["help"]) {
+        key if key.is_empty() => " ".to_string(),
+        key => format!(" · {key} help "),
+    }
+}
+
+/// The key that starts the clock, for "PAUSED · Space to start".
+fn start_key(app: &App) -> String {
+    app.keymap.first_keys(Context::Workshop, &["toggle_clock"])
 }
 
 /// Very small terminals: time, stage and step as plain text; never a panic.

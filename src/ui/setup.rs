@@ -2,6 +2,7 @@
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::keys::Context;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -66,10 +67,32 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         list,
     );
     frame.render_widget(
-        Paragraph::new(Span::styled(
-            " a add · Enter rename · D description · d delete · K/J move · t title · Esc back · ? help",
-            theme.muted(),
-        )),
+        Paragraph::new(Span::styled(footer(app), theme.muted())),
         foot,
     );
+}
+
+/// " a add · Enter rename · … · ? help", with the user's keys.
+fn footer(app: &App) -> String {
+    let keys = &app.keymap;
+    let hints: [(&[&str], &str); 7] = [
+        (&["add"], "add"),
+        (&["rename"], "rename"),
+        (&["describe"], "description"),
+        (&["delete"], "delete"),
+        (&["move_up", "move_down"], "move"),
+        (&["title"], "title"),
+        (&["back"], "back"),
+    ];
+    let mut parts: Vec<String> = hints
+        .iter()
+        .map(|(actions, what)| (keys.first_keys(Context::Setup, actions), what))
+        .filter(|(k, _)| !k.is_empty())
+        .map(|(k, what)| format!("{k} {what}"))
+        .collect();
+    let help = keys.first_keys(Context::Workshop, &["help"]);
+    if !help.is_empty() {
+        parts.push(format!("{help} help"));
+    }
+    format!(" {}", parts.join(" · "))
 }

@@ -26,7 +26,7 @@ fn every_built_in_template_parses() {
 fn missing_field_names_file_line_and_field() {
     let json = "{\n  \"name\": \"x\",\n  \"title\": \"X\"\n}";
     let err = Template::parse("broken.json", json).unwrap_err();
-    assert_eq!(err.line, 4);
+    assert_eq!(err.problems[0].line, 4);
     let text = err.to_string();
     assert!(text.contains("broken.json"), "{text}");
     assert!(text.contains("line 4"), "{text}");
@@ -36,16 +36,58 @@ fn missing_field_names_file_line_and_field() {
 #[test]
 fn syntax_error_reports_its_position() {
     let err = Template::parse("t.json", "{\n  \"name\": \"x\",,\n}").unwrap_err();
-    assert_eq!((err.line, err.column), (2, 15));
+    let p = &err.problems[0];
+    assert_eq!((p.line, p.column), (2, 15));
 }
 
 #[test]
-fn step_minutes_must_add_up_to_the_total() {
+fn every_rule_broken_is_reported_at_once() {
     let mut t = Template::default_template();
     t.total_minutes = 50;
+    t.tables[0].columns[0].key = t.tables[0].columns[1].key.clone();
     let json = serde_json::to_string(&t).unwrap();
     let err = Template::parse("t.json", &json).unwrap_err();
-    assert!(err.message.contains("add up to 45"), "{err}");
+    let text = err.to_string();
+    assert!(text.starts_with("template t.json: 2 problems"), "{text}");
+    assert!(
+        text.contains("\n  ") && text.contains("add up to 45"),
+        "{text}"
+    );
+    assert!(
+        text.contains("table \"plan\": column key \"owner\" is used twice"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_editors_schema_line_is_accepted_and_never_saved() {
+    let json = built_in_text(DEFAULT_TEMPLATE).unwrap().replacen(
+        '{',
+        "{\"$schema\": \"template.schema.json\",",
+        1,
+    );
+    let t = Template::parse("t.json", &json).unwrap();
+    assert_eq!(t.schema.as_deref(), Some("template.schema.json"));
+    let saved = serde_json::to_string(&t).unwrap();
+    assert!(!saved.contains("schema"), "{saved}");
+}
+
+#[test]
+fn the_built_in_templates_break_no_rule() {
+    for t in Template::all_built_in() {
+        assert_eq!(check::problems(&t), Vec::<String>::new(), "{}", t.name);
+    }
+}
+
+#[test]
+fn a_step_of_no_minutes_is_named() {
+    let mut t = Template::default_template();
+    t.steps[1].minutes = 0;
+    t.total_minutes -= 5;
+    assert_eq!(
+        check::problems(&t),
+        ["step 2 (Hand out the action-plan template) has 0 minutes"]
+    );
 }
 
 #[test]
@@ -63,17 +105,18 @@ fn a_first_format_plan_is_read_as_one_table() {
         "plan": {"columns": [{"key": "a", "title": "A", "kind": "txt"}]},
         "steps": []}"#;
     let err = Template::parse("old.json", bad).unwrap_err();
-    assert_eq!(err.line, 2, "{err}");
-    assert!(err.message.contains("unknown variant `txt`"), "{err}");
+    assert_eq!(err.problems[0].line, 2, "{err}");
+    assert!(err.to_string().contains("unknown variant `txt`"), "{err}");
 }
 
-/// The default template changed by `edit`, and why it is refused.
+/// The default template changed by `edit`, and why it is refused (every reason, a
+/// line each).
 fn refused(edit: impl FnOnce(&mut serde_json::Value)) -> String {
     let mut value = serde_json::to_value(Template::default_template()).unwrap();
     edit(&mut value);
-    Template::parse("t.json", &value.to_string())
-        .expect_err("refused")
-        .message
+    let err = Template::parse("t.json", &value.to_string()).expect_err("refused");
+    let reasons: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+    reasons.join("\n")
 }
 
 fn table(key: &str, parent: Option<&str>) -> serde_json::Value {
@@ -111,7 +154,7 @@ fn tables_must_hold_together() {
     );
     let e = refused(|v| v["steps"][3]["activity"]["table"]["table"] = "budget".into());
     assert!(
-        e.starts_with("step 4 (\"Assign owners and set timelines\"): no table \"budget\""),
+        e.starts_with("step 4 (Assign owners and set timelines): no table \"budget\""),
         "{e}"
     );
     let e = refused(|v| {
@@ -284,7 +327,46 @@ fn step_titles_carry_no_number_of_their_own() {
 }
 
 #[test]
-fn unknown_template_name_lists_the_built_in_ones() {
-    let err = Template::resolve("no-such-workshop").unwrap_err();
-    assert!(err.message.contains("action-planning"), "{err}");
+fn status_columns_need_distinct_values() {
+    let with_statuses = |values: &[&str]| {
+        let mut t = Template::default_template();
+        let status = t.tables[0].columns.iter_mut().find(|c| c.key == "status");
+        status.unwrap().kind = ColumnKind::Status(values.iter().map(|v| v.to_string()).collect());
+        check::problems(&t)
+    };
+    assert_eq!(
+        with_statuses(&[]),
+        ["table \"plan\": status column \"status\" has no values"]
+    );
+    assert_eq!(
+        with_statuses(&["Done", "done"]),
+        ["table \"plan\": status column \"status\" lists \"done\" twice"]
+    );
+}
+
+#[test]
+fn boards_sharing_an_id_must_agree_and_panes_be_distinct() {
+    let mut t = Template::default_template();
+    let resources = t.steps[4].board().unwrap().clone();
+    let Activity::Summary(summary) = &mut t.steps[5].activity else {
+        panic!("the last step is a summary")
+    };
+    summary.board = Some(BoardSpec {
+        board: resources.board.clone(),
+        panes: PaneSource::Fixed(vec!["Money".into(), "Money".into()]),
+        promote: None,
+    });
+    let found = check::problems(&t);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("pane \"Money\" is listed twice")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|p| p.starts_with("step 5 (")
+            && p.contains("and step 6 (")
+            && p.contains("share board \"resources\"")),
+        "{found:?}"
+    );
 }

@@ -2,20 +2,22 @@
 
 use crate::app::App;
 use crate::app::editor::Editor;
-use crate::app::table::{TableEdit, column_order};
+use crate::app::keys::Context;
+use crate::app::table::TableEdit;
 use crate::domain::check::Problem;
 use crate::domain::dates;
 use crate::domain::template::ColumnKind;
 use crate::domain::text::{sanitize, sanitize_line};
+use crate::layout::table::Slot;
+use crate::layout::text::wrap_lines;
 use crate::ui::editor as editor_view;
-use crate::ui::text::wrap_lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::grid::status_display;
-use super::{Ctx, Placement, Slot};
+use super::{Ctx, Placement};
 
 /// Every field of the focused row in full, the focused field highlighted.
 pub(super) fn render_detail(
@@ -31,7 +33,7 @@ pub(super) fn render_detail(
     let Some(&index) = view.get(ui.row) else {
         return placement;
     };
-    let row = &ctx.session.plan().rows[index];
+    let row = &ctx.session.step_rows().rows[index];
     let initiative = ctx
         .session
         .initiative(row.initiative)
@@ -46,23 +48,21 @@ pub(super) fn render_detail(
                 format!(" Row {} of {} · {initiative} ", ui.row + 1, view.len()),
                 theme.title(),
             ),
-            Span::styled(
-                " ←/→ rows · ↑/↓ fields · Enter edits · Esc back",
-                theme.muted(),
-            ),
+            Span::styled(detail_hint(app), theme.muted()),
         ])),
         head,
     );
     let mut field_lines: Vec<(usize, usize, u16)> = Vec::new();
-    let order = column_order(ctx.session);
+    let order = ctx.session.column_order();
     for &k in &order {
         let spec = &ctx.columns[k];
         let focused = k == ui.column;
         let problems: Vec<&&Problem> = ctx
             .problems
-            .get(&row.id)
-            .map(|ps| ps.iter().filter(|p| p.column == spec.key).collect())
-            .unwrap_or_default();
+            .row(row.id)
+            .iter()
+            .filter(|p| p.column == spec.key)
+            .collect();
         let title = format!(
             "{}{}",
             if problems.is_empty() { "" } else { "▲ " },
@@ -127,6 +127,23 @@ pub(super) fn render_detail(
     placement
 }
 
+/// " Left/Right rows · Up/Down fields · Enter edits · Esc back", with the user's keys.
+fn detail_hint(app: &App) -> String {
+    let keys = |actions: &[&str]| app.keymap.first_keys(Context::Table, actions);
+    let parts = [
+        (keys(&["left", "right"]), "rows"),
+        (keys(&["up", "down"]), "fields"),
+        (keys(&["edit"]), "edits"),
+        (keys(&["back"]), "back"),
+    ];
+    let parts: Vec<String> = parts
+        .iter()
+        .filter(|(k, _)| !k.is_empty())
+        .map(|(k, what)| format!("{k} {what}"))
+        .collect();
+    format!(" {}", parts.join(" · "))
+}
+
 pub(super) fn render_editor(
     frame: &mut Frame,
     area: Rect,
@@ -141,10 +158,10 @@ pub(super) fn render_editor(
     // Where the edited cell is: its row and its column.
     let (slot, column) = match edit {
         TableEdit::Cell { row, column, .. } => (
-            ctx.session.plan().position(*row).map(Slot::Row),
+            ctx.session.step_rows().position(*row).map(Slot::Row),
             ctx.columns.iter().position(|c| &c.key == column),
         ),
-        TableEdit::NewRow { .. } => (Some(Slot::New), column_order(ctx.session).first().copied()),
+        TableEdit::NewRow { .. } => (Some(Slot::New), ctx.session.column_order().first().copied()),
         TableEdit::Filter => (None, None),
     };
     let row_at = slot.and_then(|s| placement.rows.iter().find(|(r, _, _)| *r == s));

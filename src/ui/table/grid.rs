@@ -1,13 +1,15 @@
 //! The grid of rows and cells, with the plan check's markers.
 
 use crate::app::App;
-use crate::app::table::{TableEdit, column_order};
+use crate::app::editor::EditTarget;
+use crate::app::table::TableEdit;
 use crate::domain::check::ProblemKind;
 use crate::domain::dates;
 use crate::domain::plan::{PlanRow, StatusTone, status_value};
-use crate::domain::template::{ColumnKind, ColumnSpec};
+use crate::domain::template::{ColumnKind, ColumnSpec, Per};
 use crate::domain::text::{sanitize, sanitize_line};
-use crate::ui::text::wrap_lines;
+use crate::layout::table::{Grid, Slot};
+use crate::layout::text::wrap_lines;
 use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,8 +18,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::columns::layout_columns;
-use super::{Ctx, Placement, Slot, shorten};
+use super::{Ctx, shorten};
 
 /// A status as it always shows: its symbol and label, in its tone (colour is extra).
 pub(super) fn status_display(theme: &Theme, cell: &str, column: &ColumnSpec) -> (String, Style) {
@@ -63,6 +64,7 @@ fn cell_display(ctx: &Ctx, row: &PlanRow, spec: &ColumnSpec, width: usize) -> (S
         },
         _ => {
             let text = one_line(&sanitize(cell)).unwrap_or_else(|| sanitize_line(cell));
+            let text = format!("{}{text}{}", ctx.indent, ctx.children(row, spec));
             match problem {
                 Some(p) if cell.trim().is_empty() => flagged(placeholder(p.kind).into()),
                 Some(_) => flagged(text),
@@ -103,82 +105,60 @@ pub(super) fn tone_style(theme: &Theme, tone: StatusTone) -> Style {
     }
 }
 
-pub(super) fn render_grid(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    ctx: &Ctx,
-    view: &[usize],
-    editing: Option<&TableEdit>,
-) -> Placement {
+pub(super) fn render_grid(frame: &mut Frame, grid: &Grid, app: &App, ctx: &Ctx) {
     let theme = ctx.theme;
     let ui = &app.table;
     let session = ctx.session;
-    let mut placement = Placement::default();
+    let area = grid.area;
+    let editing = match app.editor.as_ref().map(|e| &e.target) {
+        Some(EditTarget::Table(edit)) => Some(edit),
+        _ => None,
+    };
     if area.height < 2 {
-        return placement;
+        return;
     }
-    // The row being written shows where it will go.
-    let mut slots: Vec<Slot> = view.iter().map(|&i| Slot::Row(i)).collect();
-    let mut focus = ui.row.min(slots.len().saturating_sub(1));
-    if let Some(TableEdit::NewRow { anchor, below, .. }) = editing {
-        let at = anchor
-            .and_then(|id| view.iter().position(|&i| session.plan().rows[i].id == id))
-            .map(|p| if *below { p + 1 } else { p })
-            .unwrap_or(slots.len());
-        slots.insert(at, Slot::New);
-        focus = at;
-    }
-    if slots.is_empty() {
+    if grid.slots.is_empty() {
         let name = ui
             .initiative(session)
             .and_then(|id| session.initiative(id))
             .map(|i| format!("for “{}” ", sanitize_line(&i.name)))
             .unwrap_or_default();
+        let table = session.step_table();
+        let nouns = table.nouns();
+        let parent = table
+            .parent
+            .as_deref()
+            .and_then(|k| session.workshop.table(k));
         let text = if ui.filter.is_some() {
             "No row matches the filter. / to change it, Esc to show every row.".to_string()
-        } else if session.initiatives.is_empty() {
-            "No actions yet. Press i, then a, to add the initiatives being planned; \
-             then o here writes the first action."
-                .to_string()
+        } else if let Some(parent) = parent {
+            format!(
+                "No {nouns} yet: each belongs to one of the {}, and there are none {name}yet. \
+                 Write the {} first (in their own step), then o here adds {nouns} under them.",
+                parent.nouns(),
+                parent.nouns()
+            )
+        } else if session.initiatives.is_empty() && table.per == Per::Initiative {
+            format!(
+                "No {nouns} yet. Press i, then a, to add the initiatives being planned; \
+                 then o here writes the first one."
+            )
         } else {
             format!(
-                "No actions {name}yet. Press o (or Enter) to write the first one: \
-                 Enter moves on to the owner, the date and the rest; Esc stops. \
-                 Notes promoted from the board show up here too."
+                "No {nouns} {name}yet. Press o (or Enter) to write the first one: \
+                 Enter moves on to the next column; Esc stops. \
+                 Notes promoted from a board show up here too."
             )
         };
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.muted())).wrap(Wrap { trim: true }),
             area,
         );
-        return placement;
+        return;
     }
-
-    // Marker column: focus ▶, problem ▲, row number.
-    let digits = slots.len().to_string().len().max(2);
-    let marker = 3 + digits;
-    let initiative_width = if ctx.all_view {
-        session
-            .initiatives
-            .iter()
-            .map(|i| sanitize_line(&i.name).width())
-            .max()
-            .unwrap_or(6)
-            .clamp(6, 16)
-    } else {
-        0
-    };
-    let fixed = marker
-        + if ctx.all_view {
-            initiative_width + 1
-        } else {
-            0
-        };
-    let room = (area.width as usize).saturating_sub(fixed);
-    let order = column_order(session);
-    let (cols, more_left, more_right) =
-        layout_columns(ctx, view, room, &order, ui.column, &ui.left);
+    let marker = usize::from(grid.marker);
+    let digits = grid.digits;
+    let initiative_width = usize::from(grid.initiative);
 
     // Header.
     let buf = frame.buffer_mut();
@@ -191,14 +171,14 @@ pub(super) fn render_grid(
         marker,
         header_style,
     );
-    let mut x = area.x + marker as u16;
     if ctx.all_view {
+        let x = area.x + grid.marker;
         buf.set_stringn(x, area.y, "Initiative", initiative_width, header_style);
-        x += initiative_width as u16 + 1;
     }
-    for (j, &(k, w)) in cols.iter().enumerate() {
+    for (j, column) in grid.columns.iter().enumerate() {
+        let (k, w, x) = (column.index, usize::from(column.width), column.x);
         let mut title = sanitize_line(&ctx.columns[k].title);
-        if j == 1 && more_left {
+        if j == 1 && grid.more_left {
             title = format!("◀ {title}");
         }
         let style = if k == ui.column && !matches!(editing, Some(TableEdit::Filter)) {
@@ -206,78 +186,36 @@ pub(super) fn render_grid(
         } else {
             header_style
         };
-        let shown = if j + 1 == cols.len() && more_right {
+        let shown = if j + 1 == grid.columns.len() && grid.more_right {
             let t = shorten(&title, w.saturating_sub(2));
             format!("{t:<pad$} ▶", pad = w.saturating_sub(2))
         } else {
             shorten(&title, w)
         };
         buf.set_stringn(x, area.y, format!("{shown:<w$}"), w, style);
-        placement.columns.push((k, x, w as u16));
-        x += w as u16 + 1;
     }
 
-    // Rows: the focused one opens up to show its cells in full (a few lines).
-    let body_top = area.y + 1;
-    let body_height = (area.height - 1) as usize;
-    let max_lines = if area.height >= 20 { 5 } else { 3 }.min(body_height);
-    let focus_height = match slots.get(focus) {
-        Some(Slot::Row(i)) => {
-            let row = &session.plan().rows[*i];
-            cols.iter()
-                .map(|&(k, w)| {
-                    let spec = &ctx.columns[k];
-                    match spec.kind {
-                        ColumnKind::Text | ColumnKind::LongText => {
-                            let extra = usize::from(ctx.problem(row.id, &spec.key).is_some()) * 2;
-                            wrap_lines(
-                                &sanitize(row.cell(&spec.key)),
-                                w.saturating_sub(extra).max(1),
-                                max_lines,
-                            )
-                            .len()
-                        }
-                        _ => 1,
-                    }
-                })
-                .max()
-                .unwrap_or(1)
-                .clamp(1, max_lines)
-        }
-        _ => 1,
-    };
-    let height_of = |s: usize| if s == focus { focus_height } else { 1 };
-    let mut top = ui.top.get().min(focus);
-    while top < focus && (top..=focus).map(height_of).sum::<usize>() > body_height {
-        top += 1;
-    }
-    // After deleting rows near the end, pull the view back so it stays full.
-    while top > 0 && (top - 1..slots.len()).map(height_of).sum::<usize>() <= body_height {
-        top -= 1;
-    }
-    ui.top.set(top);
-
-    let mut y = body_top as usize;
-    let bottom = (area.y + area.height) as usize;
-    for (s, slot) in slots.iter().enumerate().skip(top) {
-        if y >= bottom {
-            break;
-        }
-        let h = height_of(s).min(bottom - y);
-        let focused = s == focus;
+    for r in &grid.rows {
+        let (s, slot, yy, h) = (r.at, &r.slot, r.y, usize::from(r.height));
+        let focused = s == grid.focus;
         let row = match slot {
-            Slot::Row(i) => Some(&session.plan().rows[*i]),
+            Slot::Row(i) => Some(&session.step_rows().rows[*i]),
             Slot::New => None,
+            Slot::Heading(parent) => {
+                render_heading(buf, grid, ctx, *parent, &grid.slots[s + 1..], yy);
+                continue;
+            }
         };
-        let flagged = row.is_some_and(|r| ctx.problems.contains_key(&r.id));
+        let flagged = row.is_some_and(|r| !ctx.problems.row(r.id).is_empty());
         let row_style = if focused { theme.title() } else { theme.base() };
-        let yy = y as u16;
         let mark = format!(
             "{}{}{:>d$} ",
             if focused { "▶" } else { " " },
             if flagged { "▲" } else { " " },
             if row.is_some() {
-                (s + 1).to_string()
+                // Headings take no number: rows count as the view counts them.
+                let above = &grid.slots[..s];
+                (above.iter().filter(|s| matches!(s, Slot::Row(_))).count() + 1).to_string()
             } else {
                 "+".to_string()
             },
@@ -287,22 +225,21 @@ pub(super) fn render_grid(
         if flagged {
             buf.set_stringn(area.x + 1, yy, "▲", 1, theme.error());
         }
-        let mut x = area.x + marker as u16;
         if ctx.all_view {
             let name = row
                 .and_then(|r| session.initiative(r.initiative))
                 .map(|i| sanitize_line(&i.name))
                 .unwrap_or_else(|| "—".into());
             buf.set_stringn(
-                x,
+                area.x + grid.marker,
                 yy,
                 shorten(&name, initiative_width),
                 initiative_width,
                 theme.muted(),
             );
-            x += initiative_width as u16 + 1;
         }
-        for &(k, w) in &cols {
+        for column in &grid.columns {
+            let (k, w, x) = (column.index, usize::from(column.width), column.x);
             let spec = &ctx.columns[k];
             let cell_focused = focused && k == ui.column;
             if let Some(row) = row {
@@ -320,7 +257,12 @@ pub(super) fn render_grid(
                 }
                 if wrapped {
                     let problem = ctx.problem(row.id, &spec.key);
-                    let raw = sanitize(row.cell(&spec.key));
+                    let raw = format!(
+                        "{}{}{}",
+                        ctx.indent,
+                        sanitize(row.cell(&spec.key)),
+                        ctx.children(row, spec)
+                    );
                     let (lines, style) = match problem {
                         Some(p) if raw.trim().is_empty() => (
                             vec![shorten(&format!("▲ {}", placeholder(p.kind)), w)],
@@ -347,15 +289,54 @@ pub(super) fn render_grid(
             } else if cell_focused {
                 buf.set_style(Rect::new(x, yy, w as u16, 1), theme.selected());
             }
-            x += w as u16 + 1;
         }
-        placement.rows.push((*slot, yy, h as u16));
-        y += h;
     }
-    // Rows beyond the view: the summary line says which ones show.
-    let shown_to = top + placement.rows.len();
-    if shown_to < slots.len() || top > 0 {
-        placement.range = Some(format!("rows {}–{} of {}", top + 1, shown_to, slots.len()));
-    }
-    placement
+}
+
+/// A parent row's heading line in a child table: its first cell, dimmed, and a word
+/// when no row is under it yet. `after` holds the slots below it.
+fn render_heading(
+    buf: &mut ratatui::buffer::Buffer,
+    grid: &Grid,
+    ctx: &Ctx,
+    parent: Option<u64>,
+    after: &[Slot],
+    y: u16,
+) {
+    let area = grid.area;
+    let session = ctx.session;
+    let table = session.step_table();
+    let parent_table = table
+        .parent
+        .as_deref()
+        .and_then(|k| session.workshop.table(k));
+    let name = match (parent, parent_table) {
+        (Some(id), Some(def)) => {
+            let text = session
+                .tables
+                .row(id)
+                .map(|r| sanitize_line(r.cell(&def.columns[0].key)))
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| format!("(a {} with no name yet)", def.noun));
+            let empty = !matches!(after.first(), Some(Slot::Row(_) | Slot::New));
+            if empty {
+                format!("{text} — no {} yet", table.nouns())
+            } else {
+                text
+            }
+        }
+        _ => format!(
+            "(no {} any more)",
+            parent_table.map_or("parent", |d| &d.noun)
+        ),
+    };
+    let x = area.x + 1;
+    let width = usize::from(area.width.saturating_sub(1));
+    buf.set_stringn(
+        x,
+        y,
+        shorten(&format!("▸ {name}"), width),
+        width,
+        ctx.theme.muted().add_modifier(Modifier::BOLD),
+    );
 }

@@ -1,12 +1,11 @@
 //! Which columns show, and how wide: the focused one always, the others as room allows.
 
+use super::GridInput;
 use crate::domain::dates;
 use crate::domain::plan::status_value;
 use crate::domain::template::{ColumnKind, ColumnSpec};
 use crate::domain::text::sanitize_line;
 use unicode_width::UnicodeWidthStr;
-
-use super::Ctx;
 
 /// Rows measured to size the columns: enough to be fair, few enough to stay fast.
 const MEASURED_ROWS: usize = 400;
@@ -30,28 +29,36 @@ fn column_limits(kind: &ColumnKind) -> (usize, usize) {
 }
 
 /// The width a cell would like, without the cost of laying it out.
-fn natural_width(cell: &str, spec: &ColumnSpec) -> usize {
-    match &spec.kind {
+fn natural_width(cell: &str, column: &ColumnSpec) -> usize {
+    match &column.kind {
         ColumnKind::Date if dates::stored(cell).is_some() => 15,
-        ColumnKind::Status(_) => status_value(cell, spec).width() + 2,
+        ColumnKind::Status(_) => status_value(cell, column).width() + 2,
         _ => cell.lines().next().unwrap_or("").width() + if cell.contains('\n') { 4 } else { 0 },
     }
 }
 
+/// The columns that show: template columns with their widths, whether columns are
+/// hidden on either side, and the first scrolled column (to keep for next time).
+pub(super) struct Shown {
+    pub columns: Vec<(usize, usize)>,
+    pub more_left: bool,
+    pub more_right: bool,
+    pub left: usize,
+}
+
 /// Chooses the columns that show and their widths. The focused column always shows;
-/// the first one stays as a frozen label while the others scroll.
-/// Works on display positions (`order` maps them to template columns) and returns
-/// template columns with their widths.
+/// the first one stays as a frozen label while the others scroll from `left` on (or
+/// as little further as it takes to show the focus).
+/// Works on display positions (`order` maps them to template columns).
 pub(super) fn layout_columns(
-    ctx: &Ctx,
-    rows: &[usize],
+    input: &GridInput,
     width: usize,
     order: &[usize],
-    focused_column: usize,
-    left: &std::cell::Cell<usize>,
-) -> (Vec<(usize, usize)>, bool, bool) {
-    let columns: Vec<&ColumnSpec> = order.iter().map(|&k| &ctx.columns[k]).collect();
-    let focus = order.iter().position(|&k| k == focused_column).unwrap_or(0);
+    left: usize,
+) -> Shown {
+    let all = &input.session.step_table().columns;
+    let columns: Vec<&ColumnSpec> = order.iter().map(|&k| &all[k]).collect();
+    let focus = order.iter().position(|&k| k == input.column).unwrap_or(0);
     let n = columns.len();
     let limits: Vec<(usize, usize)> = columns.iter().map(|c| column_limits(&c.kind)).collect();
     let mut ideal: Vec<usize> = limits
@@ -60,11 +67,11 @@ pub(super) fn layout_columns(
         .map(|((min, _), c)| (*min).max(sanitize_line(&c.title).width().min(16)))
         .collect();
     let mut filled = vec![false; n];
-    for &i in rows.iter().take(MEASURED_ROWS) {
-        let row = &ctx.session.plan().rows[i];
+    for &i in input.view.iter().take(MEASURED_ROWS) {
+        let row = &input.session.step_rows().rows[i];
         for (k, c) in columns.iter().enumerate() {
             let mut w = natural_width(row.cell(&c.key), c);
-            if ctx.problem(row.id, &c.key).is_some() {
+            if input.problems.cell(row.id, &c.key).is_some() {
                 w += 2;
             }
             filled[k] |= w > 0;
@@ -99,15 +106,15 @@ pub(super) fn layout_columns(
     let gap = 1;
     let sum_min: usize = limits.iter().map(|(m, _)| m + gap).sum();
     let mut first_width = limits[0].0;
+    let mut start = 1;
     let visible: Vec<usize> = if sum_min <= width {
-        left.set(1);
         (0..n).collect()
     } else {
         // Scroll: column 0 stays (it says which action a row is, so it keeps a fair
         // share); a window of the others holds the focused column.
         first_width = ideal[0].min(width / 3).max(limits[0].0);
         let room = width.saturating_sub(first_width + gap);
-        let mut start = left.get().clamp(1, n.saturating_sub(1).max(1));
+        start = left.clamp(1, n.saturating_sub(1).max(1));
         if focus >= 1 && focus < start {
             start = focus;
         }
@@ -119,7 +126,6 @@ pub(super) fn layout_columns(
                 start += 1;
             }
         }
-        left.set(start);
         let mut end = start;
         while end + 1 < n && fits(start, end + 1) {
             end += 1;
@@ -187,9 +193,10 @@ pub(super) fn layout_columns(
         }
     };
     shrink_to(&mut widths);
-    (
-        visible.into_iter().map(|p| order[p]).zip(widths).collect(),
+    Shown {
+        columns: visible.into_iter().map(|p| order[p]).zip(widths).collect(),
         more_left,
         more_right,
-    )
+        left: start,
+    }
 }

@@ -1,46 +1,56 @@
 //! Workshop templates: the agenda, its activities, the session's fields and the plan's
-//! tables, as data.
+//! tables, as data. Reading a template file is storage's job; this module parses text
+//! and checks it.
 
+mod check;
 mod legacy;
-mod validate;
 
 pub use legacy::PLAN_KEY;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
 
 /// Templates compiled into the binary, so `convene` needs no set-up file.
 const BUILT_IN: &[(&str, &str)] = &[
     (
         "action-planning",
-        include_str!("../../assets/templates/action-planning.json"),
+        include_str!("../../../assets/templates/action-planning.json"),
     ),
     (
         "un-desa-action-planning",
-        include_str!("../../assets/templates/un-desa-action-planning.json"),
+        include_str!("../../../assets/templates/un-desa-action-planning.json"),
     ),
     (
         "planning-for-success",
-        include_str!("../../assets/templates/planning-for-success.json"),
+        include_str!("../../../assets/templates/planning-for-success.json"),
     ),
     (
         "ogp-roadmap",
-        include_str!("../../assets/templates/ogp-roadmap.json"),
+        include_str!("../../../assets/templates/ogp-roadmap.json"),
     ),
 ];
 
 pub const DEFAULT_TEMPLATE: &str = "action-planning";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A workshop template: a timed agenda, the session's fields and the tables it fills.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
-    /// Short identifier, used on the command line.
+    /// The schema an editor checks this file against; convene ignores it and never
+    /// copies it into a session.
+    #[serde(rename = "$schema", default, skip_serializing)]
+    pub schema: Option<String>,
+    /// Short identifier, shown by `convene templates` and stored in each session.
     pub name: String,
+    /// The workshop's name, as the room and the report see it.
     pub title: String,
+    /// What the workshop is for, in a sentence or two.
     pub description: String,
+    /// The whole workshop in minutes: the steps' minutes must add up to it.
     pub total_minutes: u32,
+    /// What to bring or prepare.
     #[serde(default)]
     pub materials: Vec<String>,
     /// Short texts the session asks for (the strategic objective, the vision).
@@ -49,12 +59,14 @@ pub struct Template {
     /// The tables the room fills in, in the order reports show them. A template of the
     /// first format has one `plan` object instead; it is read as one table.
     #[serde(alias = "plan", deserialize_with = "legacy::tables_or_plan")]
+    #[schemars(with = "Vec<TableDef>")]
     pub tables: Vec<TableDef>,
+    /// The agenda, in order.
     pub steps: Vec<StepSpec>,
 }
 
 /// A short text of the whole session, typed on the set-up screen or in a step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldSpec {
     /// Stable key under which the text is stored in the session.
@@ -73,7 +85,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// One table of the plan: its columns, what a row is called, whose it is, its limits.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableDef {
     /// Stable key under which rows are stored in the session.
@@ -105,7 +117,7 @@ fn row_noun() -> String {
 }
 
 /// Whose rows a table holds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Per {
     /// A table for each initiative.
@@ -115,62 +127,81 @@ pub enum Per {
     Session,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
     /// Stable key under which cells are stored in the session.
     pub key: String,
+    /// The column's heading.
     pub title: String,
+    /// What the column holds.
     pub kind: ColumnKind,
     /// The value an empty status cell shows and exports; else the first value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What a column holds: "text", "long_text", "person", "date", or {"status": [values]}.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnKind {
+    /// One line of text.
     Text,
+    /// Text that may run to several lines.
     LongText,
+    /// Names, offered for completion from the other person cells.
     Person,
+    /// A date, typed as the room says it and stored as an ISO date.
     Date,
     /// A closed list of values, cycled with one key.
     Status(Vec<String>),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One timed step of the agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StepSpec {
+    /// Shown at the top of the projector and on the agenda strip (no number of its own).
     pub title: String,
+    /// Planned minutes (at least 1).
     pub minutes: u32,
     /// What the room does now, shown on the projector.
     pub instruction: String,
+    /// Advice for the facilitator, shown in the facilitator panel.
     #[serde(default)]
     pub tips: Vec<String>,
+    /// What often goes wrong in this step, and what to do about it.
     #[serde(default)]
     pub challenges: Vec<Challenge>,
+    /// What fills the screen under the countdown.
     pub activity: Activity,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Challenge {
     pub challenge: String,
     pub remedy: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What the step shows: {"briefing": …}, {"board": …}, {"table": …}, {"summary": …} or
+/// {"groups": …}.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Activity {
+    /// Text for the room to read, with optional bullets and session fields.
     Briefing(Briefing),
+    /// Sticky notes in panes.
     Board(BoardSpec),
+    /// One of the template's tables.
     Table(TableSpec),
+    /// The session so far, with an optional board beside it.
     Summary(SummarySpec),
     /// The room splits into groups, each with its work.
     Groups(GroupsSpec),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Briefing {
     pub text: String,
@@ -184,11 +215,12 @@ pub struct Briefing {
     pub fields: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BoardSpec {
     /// Boards are stored by this id, so two steps naming the same id share one board.
     pub board: String,
+    /// "initiatives" (one pane per initiative) or {"fixed": [pane names]}.
     pub panes: PaneSource,
     /// Where a promoted note goes; without it, the first table's first column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -196,7 +228,7 @@ pub struct BoardSpec {
 }
 
 /// Where a note of a board goes when promoted, and what it is set to there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Promote {
     pub table: String,
@@ -210,15 +242,16 @@ pub struct Promote {
     pub pane_column: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PaneSource {
     /// One pane per initiative of the session.
     Initiatives,
+    /// These panes, whatever the initiatives.
     Fixed(Vec<String>),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
     /// The table shown, by key; the template's first table when left out.
@@ -229,7 +262,7 @@ pub struct TableSpec {
     pub focus_columns: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SummarySpec {
     /// An optional board beside the summary (takeaways, next steps).
@@ -243,7 +276,7 @@ pub struct SummarySpec {
     pub plenary: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupsSpec {
     /// How many groups the room forms unless the facilitator changes it.
@@ -253,7 +286,7 @@ pub struct GroupsSpec {
     pub work: GroupWork,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupWork {
     /// An initiative each (several groups may share one).
@@ -338,25 +371,56 @@ impl ColumnSpec {
     }
 }
 
-/// Why a template could not be used, with enough detail to fix the file.
+/// Why a template could not be used, with enough detail to fix the file: every
+/// problem found, each with its line and column when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateError {
+    /// The file (or built-in name) the template came from.
     pub source: String,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based; 0 when the problem is about the template as a whole.
     pub line: usize,
     pub column: usize,
     pub message: String,
 }
 
-impl fmt::Display for TemplateError {
+impl TemplateError {
+    pub fn new(source: &str, message: impl Into<String>) -> TemplateError {
+        TemplateError {
+            source: source.to_string(),
+            problems: vec![Problem {
+                line: 0,
+                column: 0,
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(
-                f,
-                "template {}: line {}, column {}: {}",
-                self.source, self.line, self.column, self.message
-            )
-        } else {
-            write!(f, "template {}: {}", self.source, self.message)
+            write!(f, "line {}, column {}: ", self.line, self.column)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [one] => write!(f, "template {}: {one}", self.source),
+            many => {
+                write!(f, "template {}: {} problems", self.source, many.len())?;
+                for problem in many {
+                    write!(f, "\n  {problem}")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -364,39 +428,38 @@ impl fmt::Display for TemplateError {
 impl std::error::Error for TemplateError {}
 
 impl Template {
-    /// Parses and validates a template; `source` names it in error messages.
+    /// Parses and checks a template; `source` names it in error messages. A file that
+    /// does not parse reports where; one that parses reports every rule it breaks.
     pub fn parse(source: &str, json: &str) -> Result<Template, TemplateError> {
         let template: Template = serde_json::from_str(json).map_err(|e| TemplateError {
             source: source.to_string(),
-            line: e.line(),
-            column: e.column(),
-            message: strip_position(&e.to_string()),
+            problems: vec![Problem {
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            }],
         })?;
-        validate::template(&template).map_err(|message| TemplateError {
-            source: source.to_string(),
-            line: 0,
-            column: 0,
-            message,
-        })?;
-        Ok(template)
-    }
-
-    pub fn load(path: &Path) -> Result<Template, TemplateError> {
-        let source = path.display().to_string();
-        let json = std::fs::read_to_string(path).map_err(|e| TemplateError {
-            source: source.clone(),
-            line: 0,
-            column: 0,
-            message: e.to_string(),
-        })?;
-        Template::parse(&source, &json)
+        let problems = check::problems(&template);
+        if problems.is_empty() {
+            Ok(template)
+        } else {
+            Err(TemplateError {
+                source: source.to_string(),
+                problems: problems
+                    .into_iter()
+                    .map(|message| Problem {
+                        line: 0,
+                        column: 0,
+                        message,
+                    })
+                    .collect(),
+            })
+        }
     }
 
     pub fn built_in(name: &str) -> Option<Template> {
-        BUILT_IN
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(n, json)| Template::parse(n, json).expect("built-in templates are valid"))
+        built_in_text(name)
+            .map(|json| Template::parse(name, json).expect("built-in templates are valid"))
     }
 
     pub fn all_built_in() -> Vec<Template> {
@@ -410,27 +473,17 @@ impl Template {
         Template::built_in(DEFAULT_TEMPLATE).expect("the default template is built in")
     }
 
-    /// A built-in name, or else a path to a template file.
-    pub fn resolve(name_or_path: &str) -> Result<Template, TemplateError> {
-        if let Some(t) = Template::built_in(name_or_path) {
-            return Ok(t);
-        }
-        let path = Path::new(name_or_path);
-        if path.exists() {
-            return Template::load(path);
-        }
-        let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
-        Err(TemplateError {
-            source: name_or_path.to_string(),
-            line: 0,
-            column: 0,
-            message: format!(
-                "no built-in template or file by that name (built-in: {})",
-                names.join(", ")
-            ),
-        })
+    /// The JSON Schema of the template format, generated from the types above, for
+    /// editors to complete and check a template as it is typed (draft 7: the one
+    /// editors know best).
+    pub fn json_schema() -> String {
+        let schema = schemars::generate::SchemaSettings::draft07()
+            .into_generator()
+            .into_root_schema_for::<Template>();
+        let mut json = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+        json.push('\n');
+        json
     }
-
     pub fn table(&self, key: &str) -> Option<&TableDef> {
         self.tables.iter().find(|t| t.key == key)
     }
@@ -458,6 +511,19 @@ impl Template {
     pub fn field(&self, key: &str) -> Option<&FieldSpec> {
         self.fields.iter().find(|f| f.key == key)
     }
+}
+
+/// The names of the built-in templates, in the order `convene templates` lists them.
+pub fn built_in_names() -> impl Iterator<Item = &'static str> {
+    BUILT_IN.iter().map(|(name, _)| *name)
+}
+
+/// A built-in template's file, as written (to start a template of one's own from).
+pub fn built_in_text(name: &str) -> Option<&'static str> {
+    BUILT_IN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, json)| *json)
 }
 
 /// serde_json appends " at line L column C"; the error already carries those separately.

@@ -1,4 +1,9 @@
-//! The command line, run as a real process against a temporary sessions folder.
+//! The command line, run as a real process against a temporary sessions folder, and
+//! never the user's own config (a config is given with `--config` where a test wants one).
+
+mod config;
+mod shell;
+mod templates;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -9,6 +14,9 @@ fn convene(dir: &Path, args: &[&str]) -> Output {
         .arg(dir)
         .args(args)
         .env_remove("CONVENE_DIR")
+        .env_remove("CONVENE_CONFIG")
+        // The platform config folder, where the user's config.toml and templates are.
+        .env("XDG_CONFIG_HOME", dir.join("no-config-here"))
         .output()
         .expect("run convene")
 }
@@ -73,6 +81,7 @@ fn the_sessions_folder_can_come_from_convene_dir() {
     let out = Command::new(env!("CARGO_BIN_EXE_convene"))
         .arg("list")
         .env("CONVENE_DIR", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config-here"))
         .output()
         .unwrap();
     assert!(stdout(&out).contains("from-env"), "{}", stdout(&out));
@@ -156,7 +165,8 @@ fn interactive_commands_need_a_terminal() {
 #[test]
 fn every_command_has_help() {
     let dir = tempfile::tempdir().unwrap();
-    for cmd in ["new", "open", "demo", "list", "templates", "export"] {
+    let cli = <convene::cli::Cli as clap::CommandFactory>::command();
+    for cmd in cli.get_subcommands().map(|c| c.get_name()) {
         let out = convene(dir.path(), &[cmd, "--help"]);
         assert!(out.status.success(), "{cmd}");
         assert!(stdout(&out).contains("--dir"), "{cmd} accepts --dir");
@@ -207,4 +217,31 @@ fn export_to_an_unwritable_place_fails_cleanly() {
     let out = convene(dir.path(), &["export", "corrupt", "-f", "json"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("corrupt.json") && stderr(&out).contains("not valid JSON"));
+}
+
+#[test]
+fn the_exit_status_is_what_help_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout(&convene(dir.path(), &["--help"]));
+    let footer = &help[help.find("Exit status:").expect("a footer on exit status")..];
+    for (code, meaning) in convene::cli::EXIT_STATUS {
+        assert!(footer.contains(&format!("{code}  ")), "{footer}");
+        assert!(
+            footer.contains(&meaning[..meaning.len().min(20)]),
+            "{footer}"
+        );
+    }
+
+    let status = |args: &[&str]| convene(dir.path(), args).status.code();
+    assert_eq!(status(&["list"]), Some(0), "success");
+    assert_eq!(status(&["templates", "show", "action-planning"]), Some(0));
+    assert_eq!(status(&["open", "no-such-session"]), Some(1), "an error");
+    assert_eq!(status(&["templates", "show", "no-such-template"]), Some(1));
+    assert_eq!(
+        status(&["export", "x", "--format", "pdf"]),
+        Some(2),
+        "usage"
+    );
+    assert_eq!(status(&["no-such-command"]), Some(2));
+    assert_eq!(status(&["export", "x"]), Some(2), "--format is required");
 }

@@ -1,0 +1,444 @@
+//! The default keys of every context. Action names are stable: a user's config
+//! patches them (`[keys.board] add = "n"`), so rename one only with a migration.
+
+use super::key::Key;
+use super::keymap::{Binding, Bindings, Context, Does, FORCE_QUIT, Line};
+use crate::app::board::{BoardAction as B, Dir};
+use crate::app::editor::EditCommand as E;
+use crate::app::table::TableAction as T;
+use crate::app::{Action, SetupAction as S};
+
+fn line(help: &'static str, bindings: Vec<Binding>) -> Line {
+    Line { help, bindings }
+}
+
+fn bind(action: &'static str, keys: &[&str], does: Does) -> Binding {
+    let keys = keys
+        .iter()
+        .map(|k| Key::parse(k).unwrap_or_else(|e| panic!("default key: {e}")))
+        .collect();
+    Binding { action, keys, does }
+}
+
+fn act(action: &'static str, keys: &[&str], does: Action) -> Binding {
+    bind(action, keys, Does::Act(does))
+}
+
+fn context(context: Context, lines: Vec<Line>) -> Bindings {
+    Bindings {
+        context,
+        lines,
+        otherwise: None,
+    }
+}
+
+/// Every context's bindings, in the order of `Context::ALL`.
+pub fn contexts() -> Vec<Bindings> {
+    vec![
+        workshop(),
+        setup(),
+        briefing(),
+        board(),
+        table(),
+        editor(),
+        help(),
+        quit(),
+    ]
+}
+
+fn workshop() -> Bindings {
+    use Action as A;
+    context(
+        Context::Workshop,
+        vec![
+            line(
+                "start, pause or resume the clock",
+                vec![act("toggle_clock", &["Space"], A::ToggleClock)],
+            ),
+            line(
+                "next / previous step",
+                vec![
+                    act("next_step", &["n", "PgDn"], A::NextStep),
+                    act("prev_step", &["p", "PgUp"], A::PrevStep),
+                ],
+            ),
+            line(
+                "jump to a step (or click it on the agenda strip)",
+                vec![bind(
+                    "go_to_step",
+                    &["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+                    Does::GoToStep,
+                )],
+            ),
+            line(
+                "add / remove a minute on this step",
+                vec![
+                    act("add_minute", &["+", "="], A::AddMinute),
+                    act("remove_minute", &["-", "_"], A::RemoveMinute),
+                ],
+            ),
+            line(
+                "rebalance the remaining steps so the workshop ends on time",
+                vec![act("rebalance", &["R"], A::Rebalance)],
+            ),
+            line(
+                "show / hide the facilitator panel: tips, challenges, time budget",
+                vec![act("toggle_panel", &["f"], A::TogglePanel)],
+            ),
+            line(
+                "the clock alone, as big as the screen allows (again: back)",
+                vec![act("zoom", &["Z"], A::ToggleZoom)],
+            ),
+            line(
+                "the set-up screen: session title and initiatives",
+                vec![act("setup", &["i"], A::ToggleSetup)],
+            ),
+            line(
+                "undo / redo any change to notes, rows and initiatives",
+                vec![
+                    act("undo", &["u", "Ctrl-z"], A::Undo),
+                    act("redo", &["U", "Ctrl-r", "Ctrl-y"], A::Redo),
+                ],
+            ),
+            line(
+                "export everything into exports/ beside the session",
+                vec![act("export", &["x"], A::ExportAll)],
+            ),
+            line(
+                "ring the bell when time is up: on / off",
+                vec![act("toggle_bell", &["b"], A::ToggleBell)],
+            ),
+            line(
+                "light / dark theme",
+                vec![act("toggle_theme", &["L"], A::ToggleTheme)],
+            ),
+            line("this help", vec![act("help", &["?", "F1"], A::ToggleHelp)]),
+            line(
+                "back: close the view that is open",
+                vec![act("back", &["Esc"], A::Back)],
+            ),
+            line("quit (always saves)", vec![act("quit", &["q"], A::Quit)]),
+            line(
+                "quit at once, without asking (saves too; works while typing)",
+                vec![act(FORCE_QUIT, &["Ctrl-c"], A::ForceQuit)],
+            ),
+        ],
+    )
+}
+
+fn setup() -> Bindings {
+    let s = |a| Action::Setup(a);
+    context(
+        Context::Setup,
+        vec![
+            line(
+                "add initiatives: Enter keeps one and opens the next, Esc stops",
+                vec![act("add", &["a", "Insert"], s(S::Add))],
+            ),
+            line(
+                "rename the selected initiative",
+                vec![act("rename", &["Enter", "e"], s(S::EditName))],
+            ),
+            line(
+                "edit its description",
+                vec![act("describe", &["D"], s(S::EditDescription))],
+            ),
+            line(
+                "delete it (its notes move to the first pane; u undoes)",
+                vec![act("delete", &["d", "Delete"], s(S::Delete))],
+            ),
+            line(
+                "move it up / down the list",
+                vec![
+                    act("move_up", &["K"], s(S::MoveUp)),
+                    act("move_down", &["J"], s(S::MoveDown)),
+                ],
+            ),
+            line(
+                "select the previous / next initiative",
+                vec![
+                    act("up", &["Up", "k"], s(S::Up)),
+                    act("down", &["Down", "j"], s(S::Down)),
+                ],
+            ),
+            line(
+                "edit the session title",
+                vec![act("title", &["t"], s(S::EditTitle))],
+            ),
+            line(
+                "back to the workshop",
+                vec![act("back", &["Esc", "i"], Action::Back)],
+            ),
+        ],
+    )
+}
+
+fn briefing() -> Bindings {
+    context(
+        Context::Briefing,
+        vec![line(
+            "add initiatives: Enter keeps one and opens the next, Esc stops",
+            vec![act("add_initiatives", &["a"], Action::Setup(S::Add))],
+        )],
+    )
+}
+
+fn board() -> Bindings {
+    let b = |a| Action::Board(a);
+    context(
+        Context::Board,
+        vec![
+            line(
+                "add notes to the pane: Enter keeps one and opens the next, Esc stops \
+                 (keeping what was typed)",
+                vec![act("add", &["a", "Insert"], b(B::Add))],
+            ),
+            line(
+                "edit the note in place; a leading \"AB: \" sets the initials AB",
+                vec![act("edit", &["Enter", "e"], b(B::Edit))],
+            ),
+            line(
+                "delete the note (u undoes)",
+                vec![act("delete", &["d", "Delete"], b(B::Delete))],
+            ),
+            line(
+                "move across the cards, into the next pane at an edge (or click a card)",
+                vec![
+                    act("up", &["Up", "k"], b(B::Focus(Dir::Up))),
+                    act("down", &["Down", "j"], b(B::Focus(Dir::Down))),
+                    act("left", &["Left", "h"], b(B::Focus(Dir::Left))),
+                    act("right", &["Right", "l"], b(B::Focus(Dir::Right))),
+                ],
+            ),
+            line(
+                "next / previous pane, on its first note in view",
+                vec![
+                    act("next_pane", &["Tab"], b(B::Pane { forward: true })),
+                    act("prev_pane", &["Shift-Tab"], b(B::Pane { forward: false })),
+                ],
+            ),
+            line(
+                "first / last note of the pane",
+                vec![
+                    act("first_note", &["Home"], b(B::Ends { last: false })),
+                    act("last_note", &["End"], b(B::Ends { last: true })),
+                ],
+            ),
+            line(
+                "next / previous colour",
+                vec![
+                    act("next_colour", &["c"], b(B::Colour { forward: true })),
+                    act("prev_colour", &["C"], b(B::Colour { forward: false })),
+                ],
+            ),
+            line(
+                "move the note to the previous / next pane",
+                vec![
+                    act("to_prev_pane", &["<"], b(B::MoveToPane { forward: false })),
+                    act("to_next_pane", &[">"], b(B::MoveToPane { forward: true })),
+                ],
+            ),
+            line(
+                "move the note earlier / later in its pane (at a cluster's edge, the cluster)",
+                vec![
+                    act("earlier", &["["], b(B::Shift { forward: false })),
+                    act("later", &["]"], b(B::Shift { forward: true })),
+                ],
+            ),
+            line(
+                "add / take back a vote",
+                vec![
+                    act("vote", &["v"], b(B::Vote)),
+                    act("unvote", &["V"], b(B::Unvote)),
+                ],
+            ),
+            line(
+                "sort the pane by votes, most first (clusters stay together)",
+                vec![act("sort", &["s"], b(B::Sort))],
+            ),
+            line(
+                "put the note in a cluster: type a heading, or Enter joins the one offered",
+                vec![act("group", &["g"], b(B::Group))],
+            ),
+            line(
+                "take the note out of its cluster",
+                vec![act("ungroup", &["G"], b(B::Ungroup))],
+            ),
+            line(
+                "promote the note to a row of the action plan (once)",
+                vec![act("promote", &["P"], b(B::Promote))],
+            ),
+        ],
+    )
+}
+
+fn table() -> Bindings {
+    let t = |a| Action::Table(a);
+    context(
+        Context::Table,
+        vec![
+            line(
+                "move between cells",
+                vec![
+                    act("up", &["Up", "k"], t(T::Up)),
+                    act("down", &["Down", "j"], t(T::Down)),
+                    act("left", &["Left", "h"], t(T::Left)),
+                    act("right", &["Right", "l"], t(T::Right)),
+                ],
+            ),
+            line(
+                "next / previous cell (on to the next row at the end of one)",
+                vec![
+                    act("next_cell", &["Tab"], t(T::NextCell)),
+                    act("prev_cell", &["Shift-Tab"], t(T::PrevCell)),
+                ],
+            ),
+            line(
+                "first / last column",
+                vec![
+                    act("first_column", &["Home"], t(T::FirstColumn)),
+                    act("last_column", &["End"], t(T::LastColumn)),
+                ],
+            ),
+            line(
+                "first / last row",
+                vec![
+                    act("first_row", &["g"], t(T::FirstRow)),
+                    act("last_row", &["G"], t(T::LastRow)),
+                ],
+            ),
+            line(
+                "edit the cell in place: Enter keeps the text, Esc cancels",
+                vec![act("edit", &["Enter", "e", "F2"], t(T::Edit))],
+            ),
+            line(
+                "add a row below / above: Enter fills the next column, Esc stops",
+                vec![
+                    act("add_below", &["o", "a", "Insert"], t(T::AddBelow)),
+                    act("add_above", &["O"], t(T::AddAbove)),
+                ],
+            ),
+            line(
+                "duplicate the row (the copy goes just below)",
+                vec![act("duplicate", &["c"], t(T::Duplicate))],
+            ),
+            line(
+                "delete the row (u undoes)",
+                vec![act("delete", &["d"], t(T::Delete))],
+            ),
+            line(
+                "clear the cell",
+                vec![act("clear", &["Delete", "Backspace"], t(T::ClearCell))],
+            ),
+            line(
+                "move the row up / down",
+                vec![
+                    act("move_up", &["K", "Shift-Up"], t(T::MoveUp)),
+                    act("move_down", &["J", "Shift-Down"], t(T::MoveDown)),
+                ],
+            ),
+            line(
+                "next status; on a status column, that column's next value",
+                vec![act("status", &["s"], t(T::CycleStatus))],
+            ),
+            line(
+                "next / previous table: each initiative, then all",
+                vec![
+                    act("next_table", &["w"], t(T::NextTable)),
+                    act("prev_table", &["W"], t(T::PrevTable)),
+                ],
+            ),
+            line(
+                "row detail: every field in full (Up/Down fields, Left/Right rows)",
+                vec![act("detail", &["v"], t(T::ToggleDetail))],
+            ),
+            line(
+                "jump to the next cell the plan check flags (▲) and say why",
+                vec![act("next_problem", &["!"], t(T::NextProblem))],
+            ),
+            line(
+                "sort the view by owner, date, status, or the stored order",
+                vec![act("sort", &["S"], t(T::CycleSort))],
+            ),
+            line(
+                "filter: a name, a status, overdue, no owner, no date, by <date>",
+                vec![act("filter", &["/"], t(T::Filter))],
+            ),
+            line(
+                "close the row detail, else drop the filter",
+                vec![act("back", &["Esc"], t(T::Back))],
+            ),
+        ],
+    )
+}
+
+fn editor() -> Bindings {
+    let e = |action, keys: &[&str], command| bind(action, keys, Does::Edit(command));
+    context(
+        Context::Editor,
+        vec![
+            line(
+                "keep the text (filling a row: on to the next column)",
+                vec![e("commit", &["Enter"], E::Commit)],
+            ),
+            line(
+                "a new line, in notes and long text",
+                vec![e("new_line", &["Alt-Enter", "Ctrl-j"], E::NewLine)],
+            ),
+            line(
+                "stop: a note keeps what was typed; a cell or a name stays as it was",
+                vec![e("cancel", &["Esc"], E::Cancel)],
+            ),
+            line(
+                "take the first name or value offered under the editor",
+                vec![e("complete", &["Tab"], E::Complete)],
+            ),
+            line(
+                "undo / redo typing",
+                vec![
+                    e("undo", &["Ctrl-u"], E::Undo),
+                    e("redo", &["Ctrl-r"], E::Redo),
+                ],
+            ),
+        ],
+    )
+}
+
+fn help() -> Bindings {
+    let scroll = |lines| Action::ScrollHelp(lines);
+    Bindings {
+        otherwise: Some(("closes the help", Action::Back)),
+        ..context(
+            Context::Help,
+            vec![
+                line(
+                    "scroll up / down a line",
+                    vec![
+                        act("up", &["Up", "k"], scroll(-1)),
+                        act("down", &["Down", "j"], scroll(1)),
+                    ],
+                ),
+                line(
+                    "scroll up / down a page",
+                    vec![
+                        act("page_up", &["PgUp"], scroll(-10)),
+                        act("page_down", &["PgDn", "Space"], scroll(10)),
+                    ],
+                ),
+            ],
+        )
+    }
+}
+
+fn quit() -> Bindings {
+    Bindings {
+        otherwise: Some(("stays", Action::CancelQuit)),
+        ..context(
+            Context::Quit,
+            vec![line(
+                "quit (the session is saved)",
+                vec![act("confirm", &["y", "q", "Enter"], Action::ConfirmQuit)],
+            )],
+        )
+    }
+}

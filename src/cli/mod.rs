@@ -1,0 +1,225 @@
+//! The command line: its definition here, one file per group of commands.
+
+mod config;
+mod session;
+mod shell;
+mod templates;
+
+use crate::app::Keymap;
+use crate::storage;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// What convene's exit status means; `--help`'s footer and the man page show it.
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (0, "success"),
+    (
+        1,
+        "an error, explained on standard error: a session, template or output file that \
+         cannot be used or written, or problems found by `templates check` or `config` \
+         (a broken config alone never stops a workshop)",
+    ),
+    (
+        2,
+        "a wrong command line: an unknown command or option, a missing value",
+    ),
+];
+
+fn after_help() -> String {
+    let mut text = String::from("Exit status:\n");
+    for (code, meaning) in EXIT_STATUS {
+        text.push_str(&format!("  {code}  {meaning}\n"));
+    }
+    text
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "convene",
+    version,
+    about = "Run a live workshop from the terminal: timed steps, a projector countdown, sticky notes and an action plan.",
+    after_help = after_help()
+)]
+pub struct Cli {
+    /// Folder that holds the session files (default: the config's `sessions`, else the
+    /// platform data folder).
+    #[arg(long, global = true, env = "CONVENE_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The config file (default: config.toml in the platform config folder).
+    #[arg(long, global = true, env = "CONVENE_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Start a new session (the default when no command is given).
+    New {
+        /// A template: a name from `convene templates` or a template file (default: the
+        /// config's `template`, else action-planning).
+        #[arg(long, value_name = "NAME|PATH")]
+        template: Option<String>,
+        /// The session's title; the file name is made from it.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Resume a saved session: a file path, or a name in the sessions folder.
+    Open {
+        /// A file path, or a name in the sessions folder.
+        session: String,
+    },
+    /// Open a copy of the example workshop (in the sessions folder) to try convene.
+    Demo,
+    /// List the saved sessions.
+    List,
+    /// List the workshop templates (built in and yours), or show, check or describe one.
+    Templates {
+        #[command(subcommand)]
+        command: Option<TemplatesCommand>,
+    },
+    /// Export a session: Markdown, CSV, HTML handout, calendar or JSON.
+    Export {
+        /// A file path, or a name in the sessions folder.
+        session: String,
+        /// What to write.
+        #[arg(long, short, value_enum)]
+        format: crate::export::Format,
+        /// Output file, or - for standard output (default: exports/ beside the session).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Show the config file's path and the settings in effect.
+    Config {
+        /// Print a commented config file to start from instead.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Bash: convene completions bash > ~/.local/share/bash-completion/completions/convene\n\
+                      Zsh:  convene completions zsh > ~/.zfunc/_convene (with ~/.zfunc in fpath)\n\
+                      Fish: convene completions fish > ~/.config/fish/completions/convene.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (e.g. `convene man | man -l -`).
+    Man,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplatesCommand {
+    /// Print a template, to start one of your own from.
+    Show {
+        /// A name from `convene templates`.
+        name: String,
+    },
+    /// Check a template file: its shape, then the rules (minutes adding up, columns…).
+    Check {
+        /// A template file, or a name from `convene templates`.
+        file: String,
+    },
+    /// Print the JSON Schema of the template format, for editors.
+    Schema,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("convene: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What the commands that read the config share.
+pub(crate) struct Setup {
+    pub config: storage::config::Loaded,
+    pub sessions: PathBuf,
+    /// What is wrong with the config, one line each, naming the file.
+    pub notices: Vec<String>,
+    /// The default keys with the config's changes.
+    pub keymap: Keymap,
+}
+
+impl Setup {
+    /// Reads the config; a broken one is reported, never fatal.
+    fn load(dir: Option<&Path>, config: Option<&Path>) -> Result<Setup, String> {
+        let mut loaded = storage::config::load(config);
+        // The keymap says which key changes it can take; what it cannot is reported
+        // with the config's other problems, by line.
+        let (keymap, key_problems) = Keymap::patched(&loaded.config.keys);
+        loaded
+            .problems
+            .extend(key_problems.into_iter().map(|p| crate::config::Problem {
+                line: p.line,
+                column: 0,
+                message: p.message,
+            }));
+        loaded.problems.sort_by_key(|p| p.line);
+        let sessions = match (dir, &loaded.config.sessions, &loaded.path) {
+            (Some(dir), _, _) => dir.to_path_buf(),
+            (None, Some(written), Some(file)) => storage::config::resolve_sessions(written, file),
+            _ => storage::sessions_dir(None).map_err(|e| e.to_string())?,
+        };
+        Ok(Setup {
+            notices: config::notices(&loaded),
+            config: loaded,
+            sessions,
+            keymap,
+        })
+    }
+
+    /// The user's templates folder, beside the config file.
+    pub fn templates_dir(&self) -> Option<PathBuf> {
+        self.config
+            .path
+            .as_deref()
+            .map(storage::config::templates_dir)
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let command = cli.command.unwrap_or(Command::New {
+        template: None,
+        title: None,
+    });
+    // A broken config is said before anything else, and never stops a command.
+    let setup = || {
+        let setup = Setup::load(cli.dir.as_deref(), cli.config.as_deref())?;
+        for notice in &setup.notices {
+            eprintln!("convene: {notice}");
+        }
+        Ok::<_, String>(setup)
+    };
+    match command {
+        Command::New { template, title } => session::new(&setup()?, template, title),
+        Command::Open { session } => session::open(&setup()?, &session),
+        Command::Demo => session::demo(&setup()?),
+        Command::List => session::list(&setup()?),
+        Command::Export {
+            session,
+            format,
+            output,
+        } => session::export(&setup()?, &session, format, output.as_deref()),
+        Command::Templates { command } => {
+            let templates = storage::config::config_path(cli.config.as_deref())
+                .map(|file| storage::config::templates_dir(&file));
+            templates::run(command, templates.as_deref())
+        }
+        Command::Config { default } => {
+            let setup = Setup::load(cli.dir.as_deref(), cli.config.as_deref())?;
+            config::run(&setup, cli.dir.is_some(), default)
+        }
+        Command::Completions { shell } => {
+            shell::completions(shell);
+            Ok(())
+        }
+        Command::Man => shell::man().map_err(|e| e.to_string()),
+    }
+}

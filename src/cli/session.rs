@@ -1,0 +1,174 @@
+//! The session commands: `new`, `open`, `demo`, `list` and `export`.
+
+use super::Setup;
+use crate::app::App;
+use crate::domain::session::Session;
+use crate::domain::template::{DEFAULT_TEMPLATE, Template};
+use crate::domain::timer::{Clock, SystemClock};
+use crate::storage;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The example session `convene demo` opens a copy of.
+const EXAMPLE: &str = include_str!("../../sessions/example-workshop.json");
+
+pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Result<(), String> {
+    let mut notices = setup.notices.clone();
+    let user_templates = setup.templates_dir();
+    let template = match (template, &setup.config.config.template) {
+        (Some(name), _) => storage::templates::resolve(&name, user_templates.as_deref())
+            .map_err(|e| e.to_string())?,
+        // The config's template failing must not stop the workshop: say so, use the default.
+        (None, Some(name)) => storage::templates::resolve(name, user_templates.as_deref())
+            .unwrap_or_else(|e| {
+                let notice = format!(
+                    "the config's template {name:?} cannot be used, so {DEFAULT_TEMPLATE} is: {e}"
+                );
+                eprintln!("convene: {notice}");
+                notices.push(notice);
+                Template::default_template()
+            }),
+        (None, None) => Template::default_template(),
+    };
+    need_terminal()?;
+    let now = SystemClock.now();
+    let title = title.unwrap_or_else(|| {
+        Session::default_title(&template, now.with_timezone(&chrono::Local).naive_local())
+    });
+    let session = Session::new(template, &crate::domain::text::sanitize_line(&title), now);
+    start_new(setup, session, &notices)
+}
+
+pub fn open(setup: &Setup, name: &str) -> Result<(), String> {
+    let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
+    let session = storage::load(&path).map_err(|e| e.to_string())?;
+    need_terminal()?;
+    let lock = storage::lock(&path).map_err(|e| e.to_string())?;
+    open_app(setup, session, path, lock, &setup.notices)
+}
+
+pub fn demo(setup: &Setup) -> Result<(), String> {
+    need_terminal()?;
+    let mut session =
+        storage::parse(Path::new("example-workshop.json"), EXAMPLE).map_err(|e| e.to_string())?;
+    session.title = format!("{} (demo)", session.title);
+    start_new(setup, session, &setup.notices)
+}
+
+/// A new session file, saved at once (so even a session quit in the first second
+/// exists), then opened. Like any new session, a demo's copy starts with the
+/// config's theme, bell and panel.
+fn start_new(setup: &Setup, mut session: Session, notices: &[String]) -> Result<(), String> {
+    session.settings = setup.config.config.session.clone();
+    let path = storage::unique_path(&setup.sessions, &session.title);
+    let lock = storage::lock(&path).map_err(|e| e.to_string())?;
+    storage::save(&path, &storage::to_json(&session)).map_err(|e| e.to_string())?;
+    open_app(setup, session, path, lock, notices)
+}
+
+fn need_terminal() -> Result<(), String> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err("this command needs a terminal (list, templates and export work without one)".into())
+    }
+}
+
+/// Runs the app on a session whose lock we hold; the lock goes when the app ends.
+/// What is wrong with the config, said on standard error already, shows in the
+/// app's status line too.
+fn open_app(
+    setup: &Setup,
+    session: Session,
+    path: PathBuf,
+    _lock: storage::SessionLock,
+    notices: &[String],
+) -> Result<(), String> {
+    let mut app = App::new(session, path.clone(), Arc::new(SystemClock));
+    app.keymap = setup.keymap.clone();
+    app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
+    app.offset = *chrono::Local::now().offset();
+    if let Some(first) = notices.first() {
+        // The status line is one row: paths from the config's folder on are enough.
+        let first = match setup.config.path.as_deref().and_then(Path::parent) {
+            Some(folder) => first.replace(&format!("{}/", folder.display()), ""),
+            None => first.clone(),
+        };
+        let more = match notices.len() {
+            1 => String::new(),
+            n => format!(" (and {} more: convene config)", n - 1),
+        };
+        app.warn(format!("{first}{more}"));
+    }
+    crate::run::run(app).map_err(|e| format!("terminal error: {e}"))?;
+    eprintln!("Saved to {}", path.display());
+    Ok(())
+}
+
+pub fn list(setup: &Setup) -> Result<(), String> {
+    let dir = &setup.sessions;
+    let listed = storage::list(dir);
+    if listed.is_empty() {
+        println!("No sessions in {}", dir.display());
+        return Ok(());
+    }
+    for entry in listed {
+        let name = entry
+            .path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        match entry.summary {
+            Ok(s) => {
+                let step = s.timing.current;
+                println!(
+                    "{name:<32} {:<36} {:<24} saved {}  step {}/{}: {}",
+                    crate::domain::text::shorten(&s.title, 36),
+                    s.workshop.name,
+                    s.saved_at
+                        .with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M"),
+                    step + 1,
+                    s.steps().len(),
+                    s.steps()[step].title
+                );
+            }
+            Err(e) => println!("{name:<32} cannot be read: {}", e.reason),
+        }
+    }
+    Ok(())
+}
+
+pub fn export(
+    setup: &Setup,
+    name: &str,
+    format: crate::export::Format,
+    output: Option<&Path>,
+) -> Result<(), String> {
+    let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
+    let session = storage::load(&path).map_err(|e| e.to_string())?;
+    let now = SystemClock.now();
+    let today = now.with_timezone(&chrono::Local).date_naive();
+    match output {
+        Some(out) if out == Path::new("-") => {
+            print!("{}", crate::export::render(&session, format, today, now));
+        }
+        out => {
+            let out = match out {
+                Some(out) => out.to_path_buf(),
+                None => {
+                    let folder = crate::export::exports_dir(&path);
+                    std::fs::create_dir_all(&folder)
+                        .map_err(|e| format!("{}: {e}", folder.display()))?;
+                    crate::export::export_path(&path, format)
+                }
+            };
+            crate::export::write_one(&session, format, today, now, &out)
+                .map_err(|e| e.to_string())?;
+            eprintln!("Wrote {}", out.display());
+        }
+    }
+    Ok(())
+}

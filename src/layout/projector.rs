@@ -1,0 +1,226 @@
+//! The projector screen's areas: header, the room's instruction, the countdown, the
+//! agenda strip, the step's activity (and where a board or summary goes in it), the
+//! facilitator panel and the status line.
+
+use crate::domain::session::Session;
+use crate::domain::template::Activity;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Panels sit beside the activity from this width; below it they go underneath.
+const SIDE_PANEL_WIDTH: u16 = 110;
+/// A summary step shows its board beside the summary from this width.
+const SUMMARY_SPLIT_WIDTH: u16 = 70;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Projector {
+    pub header: Rect,
+    pub instruction: Rect,
+    pub clock: Rect,
+    /// The agenda strip: one segment per step.
+    pub strip: Rect,
+    /// The step's activity: a briefing, a board, the table or the summary.
+    pub activity: Rect,
+    pub panel: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Projector {
+    pub fn new(screen: Rect, session: &Session) -> Projector {
+        // The room's instruction gets a second row only when it needs one.
+        let instruction = &session.current_step().instruction;
+        let instruction_rows = if instruction.chars().count() > usize::from(screen.width) {
+            2
+        } else {
+            1
+        };
+        let [header, instruction, clock, strip, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(instruction_rows),
+            Constraint::Length(clock_height(screen.height)),
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(1),
+        ])
+        .areas(screen);
+        let (activity, panel) = split_body(body, session);
+        Projector {
+            header,
+            instruction,
+            clock,
+            strip,
+            activity,
+            panel,
+            status,
+        }
+    }
+
+    /// The step whose segment of the agenda strip is at a screen position.
+    pub fn step_at(&self, steps: usize, column: u16, row: u16) -> Option<usize> {
+        let strip = self.strip;
+        if row != strip.y || column < strip.x || steps == 0 {
+            return None;
+        }
+        let i = usize::from(column - strip.x) / segment_width(strip, steps);
+        (i < steps).then_some(i)
+    }
+}
+
+/// Rows the countdown takes at a screen height: big glyphs where there is room.
+pub fn clock_height(screen_height: u16) -> u16 {
+    match screen_height {
+        h if h >= 52 => 16 + 1,
+        h if h >= 34 => 8 + 1,
+        h if h >= 18 => 4 + 1,
+        _ => 1,
+    }
+}
+
+/// Columns each step's segment takes in the agenda strip.
+pub fn segment_width(strip: Rect, steps: usize) -> usize {
+    (usize::from(strip.width) / steps.max(1)).max(4)
+}
+
+fn split_body(body: Rect, session: &Session) -> (Rect, Option<Rect>) {
+    if !session.settings.show_panel {
+        return (body, None);
+    }
+    // Boards and the table need every row a short screen has: the panel shrinks to
+    // one line there (`f` still hides it).
+    let busy = !matches!(session.current_step().activity, Activity::Briefing(_));
+    if body.width >= SIDE_PANEL_WIDTH {
+        let panel_width = (body.width / 3).min(60);
+        let [a, p] =
+            Layout::horizontal([Constraint::Min(20), Constraint::Length(panel_width)]).areas(body);
+        (a, Some(p))
+    } else if body.height >= 14 {
+        let panel_height = if busy && body.height < 24 {
+            1
+        } else {
+            body.height * 2 / 5
+        };
+        let [a, p] =
+            Layout::vertical([Constraint::Min(6), Constraint::Length(panel_height)]).areas(body);
+        (a, Some(p))
+    } else {
+        (body, None)
+    }
+}
+
+/// How a summary step's activity area is shared: the summary, and its board if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SummaryParts {
+    pub summary: Option<Rect>,
+    pub board: Option<Rect>,
+}
+
+pub fn summary_parts(activity: Rect, has_board: bool) -> SummaryParts {
+    if !has_board {
+        return SummaryParts {
+            summary: Some(activity),
+            board: None,
+        };
+    }
+    if activity.width < SUMMARY_SPLIT_WIDTH {
+        return SummaryParts {
+            summary: None,
+            board: Some(activity),
+        };
+    }
+    let [s, b] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+        .areas(activity);
+    SummaryParts {
+        summary: Some(s),
+        board: Some(b),
+    }
+}
+
+/// Where the current step's board is on the projector screen, if it shows one.
+pub fn board_area(screen: Rect, session: &Session) -> Option<Rect> {
+    if super::tiny(screen) {
+        return None;
+    }
+    let activity = Projector::new(screen, session).activity;
+    match &session.current_step().activity {
+        Activity::Board(_) => Some(activity),
+        Activity::Summary(spec) => summary_parts(activity, spec.board.is_some()).board,
+        _ => None,
+    }
+}
+
+/// Where the current step's table is on the projector screen, if it shows one.
+pub fn table_area(screen: Rect, session: &Session) -> Option<Rect> {
+    match &session.current_step().activity {
+        Activity::Table(_) if !super::tiny(screen) => {
+            Some(Projector::new(screen, session).activity)
+        }
+        _ => None,
+    }
+}
+
+/// The clock alone: the step's title above it, the budget below.
+pub fn zoom(screen: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(screen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::template::Template;
+    use chrono::{TimeZone, Utc};
+
+    fn session() -> Session {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+        Session::new(Template::default_template(), "Test", now)
+    }
+
+    #[test]
+    fn the_areas_fill_the_screen_top_to_bottom() {
+        let s = session();
+        for (w, h) in [(80, 24), (120, 35), (160, 48)] {
+            let p = Projector::new(Rect::new(0, 0, w, h), &s);
+            assert_eq!(p.header.y, 0);
+            assert_eq!(p.status.bottom(), h, "the status line is the last row");
+            assert_eq!(p.strip.bottom(), p.activity.y);
+            assert!(p.activity.height >= 3);
+        }
+        let wide = Projector::new(Rect::new(0, 0, 160, 48), &s);
+        let panel = wide.panel.expect("a panel at 160 columns");
+        assert_eq!(panel.x, wide.activity.right(), "beside the activity");
+    }
+
+    #[test]
+    fn a_click_on_the_strip_names_the_step_under_it() {
+        let s = session();
+        let p = Projector::new(Rect::new(0, 0, 80, 24), &s);
+        let steps = s.steps().len();
+        let width = segment_width(p.strip, steps) as u16;
+        assert_eq!(p.step_at(steps, 0, p.strip.y), Some(0));
+        assert_eq!(p.step_at(steps, width * 3 + 1, p.strip.y), Some(3));
+        assert_eq!(p.step_at(steps, 79, p.strip.y), None, "past the last step");
+        assert_eq!(p.step_at(steps, 5, p.strip.y + 1), None, "below the strip");
+    }
+
+    #[test]
+    fn the_board_area_follows_the_step() {
+        let mut s = session();
+        let screen = Rect::new(0, 0, 120, 35);
+        assert_eq!(board_area(screen, &s), None, "a briefing");
+        s.timing.current = 2;
+        assert!(board_area(screen, &s).is_some());
+        assert_eq!(board_area(Rect::new(0, 0, 40, 10), &s), None, "too small");
+        s.timing.current = 5;
+        let summary = Projector::new(screen, &s).activity;
+        let board = board_area(screen, &s).expect("the summary's board");
+        assert!(board.x > summary.x, "beside the summary");
+        s.timing.current = 3;
+        assert_eq!(
+            table_area(screen, &s),
+            Some(Projector::new(screen, &s).activity)
+        );
+    }
+}

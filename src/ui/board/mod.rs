@@ -1,0 +1,163 @@
+//! The sticky-note board view: panes with their titles and "more" markers, cluster
+//! headings, and the cards, where `layout::board` puts them.
+
+mod card;
+
+use super::editor;
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::editor::EditTarget;
+use crate::app::keys::Context;
+use crate::domain::board::Pane;
+use crate::domain::text::clean;
+use crate::layout::board::{Heading, PaneLayout, editor_rect, layout};
+use crate::layout::text::{fit, shorten_to_width};
+use card::Card;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(id) = app.board_id() else { return };
+    let Some(board) = app.session.boards.get(&id) else {
+        return;
+    };
+    let board_edit = app.editor.as_ref().and_then(|e| match &e.target {
+        EditTarget::Board(edit) => Some((e, edit)),
+        _ => None,
+    });
+    let adding = board_edit.is_some_and(|(_, edit)| edit.is_new());
+    let layout = layout(area, board, app.board_focus());
+    if layout.panes.is_empty() {
+        frame.render_widget(
+            Paragraph::new("Too small for the board: make the window bigger or press f")
+                .style(theme.muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let focus = app.board.pane.min(layout.total - 1);
+    let promoted = app.session.tables.promoted_notes();
+    let buf = frame.buffer_mut();
+    for pl in &layout.panes {
+        let pane = &board.panes[pl.index];
+        let focused = pl.index == focus;
+        let paged = (layout.panes.len() < layout.total).then_some(layout.total);
+        render_pane(buf, pl, pane, focused, paged, theme);
+        for (i, (slot, note)) in pl.cards.iter().zip(&pane.notes).enumerate() {
+            let card_focused = focused && !adding && i == app.board.note;
+            let card = Card {
+                note,
+                focused: card_focused,
+                promoted: promoted.contains(&note.id),
+            };
+            if let Some(part) = pl.visible(*slot) {
+                card.draw(buf, part, pl.card_h, pl.cut_above(*slot), theme);
+            }
+        }
+        for h in &pl.headings {
+            render_heading(buf, pl, pane, h, theme);
+        }
+        if pane.notes.is_empty() && !adding {
+            let add = app.keymap.first_keys(Context::Board, &["add"]);
+            let hint = if focused && !add.is_empty() {
+                format!("Empty: {add} adds a note")
+            } else {
+                "No notes yet".to_string()
+            };
+            Paragraph::new(hint)
+                .style(theme.muted())
+                .wrap(Wrap { trim: true })
+                .render(pl.inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+        }
+    }
+    if let Some((editor, edit)) = board_edit
+        && let Some(pl) = layout.pane(focus)
+    {
+        let slot = if edit.is_new() {
+            pl.next
+        } else {
+            pl.cards.get(app.board.note).copied().unwrap_or(pl.next)
+        };
+        let long = editor.area.lines().len() > 3
+            || editor.area.lines().iter().map(|l| l.len()).sum::<usize>() > 200;
+        editor::render(frame, editor_rect(pl, slot, area, long), editor, theme);
+    }
+}
+
+fn render_pane(
+    buf: &mut Buffer,
+    pl: &PaneLayout,
+    pane: &Pane,
+    focused: bool,
+    paged: Option<usize>,
+    theme: &Theme,
+) {
+    let title = clean(&pane.title);
+    let votes = pane.votes();
+    let notes = pane.notes.len();
+    let page = paged.map(|total| format!("{}/{total} ", pl.index + 1));
+    let page = page.as_deref().unwrap_or("");
+    let room = usize::from(pl.outer.width.saturating_sub(4));
+    let plural = if notes == 1 { "" } else { "s" };
+    let votes_text = if votes > 0 {
+        format!(" · ●{votes}")
+    } else {
+        String::new()
+    };
+    // As much as fits: the count in words, then in figures, then a shorter name.
+    let long = format!(" · {notes} note{plural}{votes_text}");
+    let short = format!(" · {notes}{votes_text}");
+    let text = if page.width() + title.width() + long.width() <= room {
+        format!(" {page}{title}{long} ")
+    } else {
+        let name_room = room.saturating_sub(page.width() + short.width());
+        format!(" {page}{}{short} ", shorten_to_width(&title, name_room))
+    };
+    let (set, border_style, title_style) = if focused {
+        (border::THICK, theme.accent(), theme.selected())
+    } else {
+        (border::PLAIN, theme.border(), theme.title())
+    };
+    let (above, below) = pl.hidden();
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(set)
+        .border_style(border_style)
+        .title(Span::styled(text, title_style));
+    if above + below > 0 {
+        let more = match (above, below) {
+            (0, b) => format!(" ▼ {b} more "),
+            (a, 0) => format!(" ▲ {a} more "),
+            (a, b) => format!(" ▲ {a} · ▼ {b} more "),
+        };
+        block = block.title_bottom(Line::from(Span::styled(more, theme.accent())).right_aligned());
+    }
+    block.render(pl.outer, buf);
+}
+
+fn render_heading(buf: &mut Buffer, pl: &PaneLayout, pane: &Pane, h: &Heading, theme: &Theme) {
+    let Some(y) = pl.heading_y(h) else {
+        return;
+    };
+    let notes = &pane.notes[h.first..h.first + h.len];
+    let votes: u64 = notes.iter().map(|n| u64::from(n.votes)).sum();
+    let name = clean(notes[0].group.as_deref().unwrap_or(""));
+    let text = if votes > 0 {
+        format!("▌{name} · {} · ●{votes}", h.len)
+    } else {
+        format!("▌{name} · {}", h.len)
+    };
+    buf.set_stringn(
+        pl.inner.x,
+        y,
+        fit(&text, usize::from(pl.inner.width)),
+        usize::from(pl.inner.width),
+        theme.accent(),
+    );
+}
