@@ -9,6 +9,8 @@ pub enum Action {
     NextStep,
     PrevStep,
     GoToStep(usize),
+    /// Asks for a step's number (steps past 9 have no key of their own).
+    AskStep,
     AddMinute,
     RemoveMinute,
     Rebalance,
@@ -32,6 +34,13 @@ pub enum Action {
     Setup(SetupAction),
     Board(super::board::BoardAction),
     Table(super::table::TableAction),
+    Groups(super::groups::GroupsAction),
+    /// Type the session's fields (on the set-up screen, or the step's own).
+    EditFields,
+    /// The plenary's previous / next groups, when they do not all fit.
+    PlenaryPage {
+        forward: bool,
+    },
     /// A key for the open editor.
     EditKey(KeyEvent),
     Paste(String),

@@ -15,6 +15,12 @@ pub enum EditTarget {
     Title,
     Board(super::board::BoardEdit),
     Table(super::table::TableEdit),
+    /// A session field, by its key.
+    Field(String),
+    /// The groups step's list of names.
+    Participants,
+    /// The number of the step to go to.
+    Step,
 }
 
 pub struct Editor {

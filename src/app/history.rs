@@ -1,8 +1,10 @@
-//! Undo and redo for everything the room writes: initiatives, boards and the plan.
+//! Undo and redo for everything the room writes: initiatives, boards, the tables, the
+//! session's fields and its groups.
 //! Each change stores a copy of that content before it; the timer is not undone
 //! (time passed is not a slip).
 
 use crate::domain::board::Board;
+use crate::domain::groups::Groups;
 use crate::domain::session::{Initiative, Session};
 use crate::domain::tables::Tables;
 use std::collections::BTreeMap;
@@ -14,6 +16,8 @@ pub struct Content {
     initiatives: Vec<Initiative>,
     boards: BTreeMap<String, Board>,
     tables: Tables,
+    fields: BTreeMap<String, String>,
+    groups: Option<Groups>,
 }
 
 impl Content {
@@ -22,6 +26,8 @@ impl Content {
             initiatives: session.initiatives.clone(),
             boards: session.boards.clone(),
             tables: session.tables.clone(),
+            fields: session.fields.clone(),
+            groups: session.groups.clone(),
         }
     }
 
@@ -29,6 +35,8 @@ impl Content {
         session.initiatives = self.initiatives;
         session.boards = self.boards;
         session.tables = self.tables;
+        session.fields = self.fields;
+        session.groups = self.groups;
     }
 }
 

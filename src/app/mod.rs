@@ -4,6 +4,8 @@
 pub mod action;
 pub mod board;
 pub mod editor;
+mod fields;
+pub mod groups;
 pub mod history;
 pub mod keys;
 pub mod setup;
@@ -64,6 +66,9 @@ pub struct App {
     pub setup: setup::SetupUi,
     pub board: board::BoardUi,
     pub table: table::TableUi,
+    pub groups: groups::GroupsUi,
+    /// The first group the plenary shows, when they do not all fit side by side.
+    pub plenary: usize,
     pub history: History,
     /// The keys, set at start-up from the user's config (the defaults in tests).
     pub keymap: Keymap,
@@ -91,7 +96,7 @@ pub struct App {
 impl App {
     pub fn new(session: Session, path: PathBuf, clock: Arc<dyn Clock>) -> App {
         let last_stage = session.countdown(clock.now()).stage;
-        App {
+        let mut app = App {
             session,
             path,
             clock,
@@ -101,6 +106,8 @@ impl App {
             setup: setup::SetupUi::default(),
             board: board::BoardUi::default(),
             table: table::TableUi::default(),
+            groups: groups::GroupsUi::default(),
+            plenary: 0,
             history: History::default(),
             keymap: Keymap::default(),
             status: None,
@@ -114,7 +121,10 @@ impl App {
             changed: false,
             effects: Vec::new(),
             last_stage,
-        }
+        };
+        // A session reopened on its groups step shows the groups at once.
+        app.form_groups();
+        app
     }
 
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
@@ -161,6 +171,15 @@ impl App {
             Action::NextStep => self.go_to(self.session.timing.current + 1),
             Action::PrevStep => self.go_to(self.session.timing.current.saturating_sub(1)),
             Action::GoToStep(i) => self.go_to(i),
+            Action::AskStep => {
+                let steps = self.session.steps().len();
+                self.editor = Some(Editor::new(
+                    EditTarget::Step,
+                    format!("Go to step (1–{steps}), Enter"),
+                    "",
+                    false,
+                ));
+            }
             Action::AddMinute | Action::RemoveMinute => {
                 let secs = if action == Action::AddMinute { 60 } else { -60 };
                 let planned = i64::from(self.session.current_step().minutes) * 60;
@@ -249,6 +268,16 @@ impl App {
             Action::Setup(a) => self.setup_action(a),
             Action::Board(a) => self.board_action(a),
             Action::Table(a) => self.table_action(a),
+            Action::Groups(a) => self.groups_action(a),
+            Action::EditFields => self.edit_fields(),
+            Action::PlenaryPage { forward } => {
+                let groups = self.session.groups.as_ref().map_or(0, |g| g.count as usize);
+                self.plenary = if forward {
+                    (self.plenary + 1).min(groups.saturating_sub(1))
+                } else {
+                    self.plenary.saturating_sub(1)
+                };
+            }
             Action::EditKey(key) => return self.edit_key(key) != EditOutcome::Editing,
             Action::Paste(text) => {
                 let opens = self.editor.is_none();
@@ -340,6 +369,8 @@ impl App {
         self.session.timing.go_to(step, self.now());
         self.board = board::BoardUi::default();
         self.table.on_step_change();
+        self.plenary = 0;
+        self.form_groups();
         self.touch();
     }
 
@@ -433,6 +464,9 @@ impl App {
         let next = match editor.target {
             EditTarget::Board(edit) => self.commit_board_edit(edit, text),
             EditTarget::Table(edit) => self.commit_table_edit(edit, text),
+            EditTarget::Field(key) => self.commit_field(key, text),
+            EditTarget::Participants => self.commit_participants(text),
+            EditTarget::Step => self.commit_step(&text),
             target => self.commit_setup_edit(target, text),
         };
         if !leaving {
@@ -445,6 +479,20 @@ impl App {
         if let EditTarget::Board(edit) = editor.target {
             self.cancel_board_edit(edit, text);
         }
+    }
+
+    /// Goes to the step whose number was typed.
+    fn commit_step(&mut self, text: &str) -> Option<Editor> {
+        let steps = self.session.steps().len();
+        match text.trim().parse::<usize>() {
+            Ok(n) if (1..=steps).contains(&n) => self.go_to(n - 1),
+            _ if text.trim().is_empty() => {}
+            _ => self.warn(format!(
+                "No step {:?}: the steps go from 1 to {steps}",
+                text.trim()
+            )),
+        }
+        None
     }
 
     fn activity_back(&mut self) {

@@ -40,6 +40,9 @@ pub fn contexts() -> Vec<Bindings> {
         briefing(),
         board(),
         table(),
+        groups(),
+        fields(),
+        plenary(),
         editor(),
         help(),
         quit(),
@@ -69,6 +72,10 @@ fn workshop() -> Bindings {
                     &["1", "2", "3", "4", "5", "6", "7", "8", "9"],
                     Does::GoToStep,
                 )],
+            ),
+            line(
+                "go to any step: type its number, then Enter (steps 10 and on)",
+                vec![act("ask_step", &[":"], A::AskStep)],
             ),
             line(
                 "add / remove a minute on this step",
@@ -164,6 +171,11 @@ fn setup() -> Bindings {
             line(
                 "edit the session title",
                 vec![act("title", &["t"], s(S::EditTitle))],
+            ),
+            line(
+                "write the session's fields (objective, vision…): Enter keeps one and \
+                 opens the next, Esc stops",
+                vec![act("fields", &["F"], Action::EditFields)],
             ),
             line(
                 "back to the workshop",
@@ -338,6 +350,14 @@ fn table() -> Bindings {
                 ],
             ),
             line(
+                "move the row under the previous / next parent (a milestone to another \
+                 commitment)",
+                vec![
+                    act("to_prev_parent", &["<"], t(T::ToParent { forward: false })),
+                    act("to_next_parent", &[">"], t(T::ToParent { forward: true })),
+                ],
+            ),
+            line(
                 "next status; on a status column, that column's next value",
                 vec![act("status", &["s"], t(T::CycleStatus))],
             ),
@@ -369,6 +389,80 @@ fn table() -> Bindings {
                 vec![act("back", &["Esc"], t(T::Back))],
             ),
         ],
+    )
+}
+
+fn groups() -> Bindings {
+    use crate::app::groups::GroupsAction as G;
+    let g = |a| Action::Groups(a);
+    context(
+        Context::Groups,
+        vec![
+            line(
+                "more / fewer groups",
+                vec![
+                    act("more", &[">"], g(G::More)),
+                    act("fewer", &["<"], g(G::Fewer)),
+                ],
+            ),
+            line(
+                "type the participants' names, one a line, to show who is in which group",
+                vec![act("participants", &["a"], g(G::Participants))],
+            ),
+            line(
+                "draw the groups again at random",
+                vec![act("redraw", &["r"], g(G::Redraw))],
+            ),
+            line(
+                "form groups by counting off / at random",
+                vec![act("method", &["m"], g(G::Method))],
+            ),
+            line(
+                "select the previous / next group",
+                vec![
+                    act(
+                        "prev_group",
+                        &["Left", "h"],
+                        g(G::Select { forward: false }),
+                    ),
+                    act(
+                        "next_group",
+                        &["Right", "l", "Tab"],
+                        g(G::Select { forward: true }),
+                    ),
+                ],
+            ),
+            line(
+                "give the selected group the next / previous initiative (or table)",
+                vec![
+                    act("next_work", &["w"], g(G::Work { forward: true })),
+                    act("prev_work", &["W"], g(G::Work { forward: false })),
+                ],
+            ),
+        ],
+    )
+}
+
+fn fields() -> Bindings {
+    context(
+        Context::Fields,
+        vec![line(
+            "write the fields this step shows: Enter keeps one and opens the next, Esc stops",
+            vec![act("edit", &["F"], Action::EditFields)],
+        )],
+    )
+}
+
+fn plenary() -> Bindings {
+    context(
+        Context::Plenary,
+        vec![line(
+            "the previous / next group, when they do not all fit side by side",
+            vec![
+                act("prev", &["("], Action::PlenaryPage { forward: false }),
+                act("next", &[")"], Action::PlenaryPage { forward: true }),
+            ],
+        )],
     )
 }
 

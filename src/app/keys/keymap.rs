@@ -18,6 +18,12 @@ pub enum Context {
     Briefing,
     Board,
     Table,
+    /// A groups step: the count-off, the names, each group's work.
+    Groups,
+    /// A step that shows session fields (the objective, the vision).
+    Fields,
+    /// A summary that shows each group's plan side by side.
+    Plenary,
     /// While text is being typed.
     Editor,
     /// The help overlay.
@@ -27,12 +33,15 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 11] = [
         Context::Workshop,
         Context::Setup,
         Context::Briefing,
         Context::Board,
         Context::Table,
+        Context::Groups,
+        Context::Fields,
+        Context::Plenary,
         Context::Editor,
         Context::Help,
         Context::Quit,
@@ -46,6 +55,9 @@ impl Context {
             Context::Briefing => "briefing",
             Context::Board => "board",
             Context::Table => "table",
+            Context::Groups => "groups",
+            Context::Fields => "fields",
+            Context::Plenary => "plenary",
             Context::Editor => "editor",
             Context::Help => "help",
             Context::Quit => "quit",
@@ -58,7 +70,10 @@ impl Context {
             Context::Workshop => "Workshop",
             Context::Setup | Context::Briefing => "Initiatives",
             Context::Board => "Board",
-            Context::Table => "Action plan",
+            Context::Table => "Table",
+            Context::Groups => "Groups",
+            Context::Fields => "Session fields",
+            Context::Plenary => "Plenary",
             Context::Editor => "Editing",
             Context::Help => "Help",
             Context::Quit => "Quitting",
@@ -72,7 +87,10 @@ impl Context {
             Context::Setup => "The set-up screen (i): the session title and the initiatives.",
             Context::Briefing => "A briefing that lists the initiatives (the review step).",
             Context::Board => "A board of sticky notes.",
-            Context::Table => "The action-plan table.",
+            Context::Table => "A table of the plan (actions, benchmarks, milestones…).",
+            Context::Groups => "A groups step: how many groups, the names, each group's work.",
+            Context::Fields => "A step that shows the session's fields (objective, vision).",
+            Context::Plenary => "A plenary: each group's plan side by side.",
             Context::Editor => "While text is typed (other keys type, move and delete).",
             Context::Help => "The help box.",
             Context::Quit => "The question \"Quit convene?\".",

@@ -43,18 +43,29 @@ fn contexts(app: &App, overlay: bool) -> Vec<Context> {
         Some(Overlay::ConfirmQuit) if overlay => return vec![Context::Quit],
         _ => {}
     }
-    let mut contexts = Vec::with_capacity(2);
+    let mut contexts = Vec::with_capacity(4);
     match app.screen {
         Screen::Setup => contexts.push(Context::Setup),
-        Screen::Projector => match app.activity() {
-            Activity::Board(_) | Activity::Summary(_) if app.board_id().is_some() => {
-                contexts.push(Context::Board)
+        Screen::Projector => {
+            match app.activity() {
+                Activity::Board(_) | Activity::Summary(_) if app.board_id().is_some() => {
+                    contexts.push(Context::Board)
+                }
+                Activity::Table(_) => contexts.push(Context::Table),
+                Activity::Groups(_) => contexts.push(Context::Groups),
+                // The review step lists the initiatives: the room adds them right there.
+                Activity::Briefing(b) if b.show_initiatives => contexts.push(Context::Briefing),
+                _ => {}
             }
-            Activity::Table(_) => contexts.push(Context::Table),
-            // The review step lists the initiatives: the room adds them right there.
-            Activity::Briefing(b) if b.show_initiatives => contexts.push(Context::Briefing),
-            _ => {}
-        },
+            if let Activity::Summary(s) = app.activity()
+                && s.plenary
+            {
+                contexts.push(Context::Plenary);
+            }
+            if !app.session.current_step().fields().is_empty() {
+                contexts.push(Context::Fields);
+            }
+        }
     }
     contexts.push(Context::Workshop);
     contexts
@@ -131,7 +142,7 @@ mod tests {
         app.update(Action::GoToStep(2));
         assert_eq!(help(&app)[0].title, "Board");
         app.update(Action::GoToStep(3));
-        assert_eq!(help(&app)[0].title, "Action plan");
+        assert_eq!(help(&app)[0].title, "Table");
         app.update(Action::GoToStep(2));
         app.update(Action::Board(crate::app::board::BoardAction::Add));
         let editing = help(&app);
