@@ -1,8 +1,10 @@
-//! The step's activity area: a briefing, a board, the plan table or the summary.
+//! The step's activity area: a briefing, a board, a table, the groups, the summary
+//! or the plenary.
 
 use super::theme::Theme;
-use super::{board, table};
+use super::{board, fields, groups, plenary, table};
 use crate::app::App;
+use crate::app::keys::Context;
 use crate::domain::check;
 use crate::domain::template::{Activity, Briefing};
 use crate::layout::projector::summary_parts;
@@ -14,21 +16,17 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.activity() {
         Activity::Briefing(b) => render_briefing(frame, area, app, b, theme),
-        Activity::Groups(g) => {
-            let briefing = Briefing {
-                text: format!("Count off from 1 to {} and gather by number.", g.count),
-                bullets: (1..=g.count).map(|n| format!("Group {n}")).collect(),
-                show_initiatives: false,
-                fields: Vec::new(),
-            };
-            render_briefing(frame, area, app, &briefing, theme)
-        }
+        Activity::Groups(_) => groups::render(frame, area, app, theme),
         Activity::Board(_) => board::render(frame, area, app, theme),
         Activity::Table(_) => table::render(frame, area, app, theme),
         Activity::Summary(spec) => {
             let parts = summary_parts(area, spec.board.is_some());
             if let Some(summary) = parts.summary {
-                render_summary(frame, summary, app, theme);
+                if spec.plenary {
+                    plenary::render(frame, summary, app, theme);
+                } else {
+                    render_summary(frame, summary, app, &spec.fields, theme);
+                }
             }
             if let Some(board) = parts.board {
                 board::render(frame, board, app, theme);
@@ -68,6 +66,15 @@ fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing
             }
         }
     }
+    if !briefing.fields.is_empty() {
+        lines.push(Line::from(""));
+        lines.extend(fields::lines(
+            app,
+            &briefing.fields,
+            &fields_key(app),
+            theme,
+        ));
+    }
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.border());
@@ -79,24 +86,38 @@ fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing
     );
 }
 
-/// What the room produced so far, and what the plan check still points out.
-fn render_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The key that writes the step's fields, as the user set it.
+fn fields_key(app: &App) -> String {
+    app.keymap.first_keys(Context::Fields, &["edit"])
+}
+
+/// What the room produced so far (and the fields the step shows), and what the plan
+/// check still points out.
+fn render_summary(frame: &mut Frame, area: Rect, app: &App, keys: &[String], theme: &Theme) {
     let session = &app.session;
     let problems = check::check(session, app.today());
     let notes: usize = session.boards.values().map(|b| b.note_count()).sum();
-    let mut lines = vec![
+    let mut lines = fields::lines(app, keys, &fields_key(app), theme);
+    if !lines.is_empty() {
+        lines.push(Line::from(""));
+    }
+    lines.extend([
         Line::from(Span::styled("Where we are", theme.accent())),
         Line::from(format!("{} initiatives", session.initiatives.len())),
         Line::from(format!("{} notes on the boards", notes)),
-        Line::from(format!("{} actions in the plan", session.plan().rows.len())),
-        Line::from(""),
-    ];
-    for i in &session.initiatives {
-        let rows = session.plan().rows_of(i.id).count();
-        lines.push(Line::from(format!("• {}: {rows} actions", i.name)));
+    ]);
+    for table in &session.workshop.tables {
+        let n = session.tables.rows(&table.key).len();
+        lines.push(Line::from(format!("{} in {}", table.count(n), table.title)));
     }
     lines.push(Line::from(""));
-    if problems.is_empty() && !session.plan().rows.is_empty() {
+    let plan = session.workshop.plan();
+    for i in &session.initiatives {
+        let rows = session.plan().rows_of(i.id).count();
+        lines.push(Line::from(format!("• {}: {}", i.name, plan.count(rows))));
+    }
+    lines.push(Line::from(""));
+    if problems.is_empty() && session.tables.all_rows().next().is_some() {
         lines.push(Line::from(Span::styled(
             "✓ The plan check finds nothing to fix",
             theme.ok(),

@@ -53,6 +53,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             )));
         }
     }
+    let fields: Vec<String> = session
+        .workshop
+        .fields
+        .iter()
+        .map(|f| f.key.clone())
+        .collect();
+    if !fields.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Session fields", theme.title())));
+        let key = app.keymap.first_keys(Context::Setup, &["fields"]);
+        lines.extend(super::fields::lines(app, &fields, &key, theme));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
@@ -75,17 +87,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// " a add · Enter rename · … · ? help", with the user's keys.
 fn footer(app: &App) -> String {
     let keys = &app.keymap;
-    let hints: [(&[&str], &str); 7] = [
+    let hints: [(&[&str], &str); 8] = [
         (&["add"], "add"),
         (&["rename"], "rename"),
         (&["describe"], "description"),
         (&["delete"], "delete"),
         (&["move_up", "move_down"], "move"),
         (&["title"], "title"),
+        (&["fields"], "fields"),
         (&["back"], "back"),
     ];
+    let has_fields = !app.session.workshop.fields.is_empty();
     let mut parts: Vec<String> = hints
         .iter()
+        .filter(|(actions, _)| has_fields || actions[0] != "fields")
         .map(|(actions, what)| (keys.first_keys(Context::Setup, actions), what))
         .filter(|(k, _)| !k.is_empty())
         .map(|(k, what)| format!("{k} {what}"))

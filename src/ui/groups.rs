@@ -1,0 +1,170 @@
+//! The groups step on the projector: one card per group, its number big enough for
+//! the back row, what it works on, and who is in it when names were typed.
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::keys::Context;
+use crate::domain::groups::{Groups, Method};
+use crate::domain::text::sanitize_line;
+use crate::layout::groups::{CARD_MIN_WIDTH, cards};
+use crate::layout::text::shorten_to_width;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(groups) = &app.session.groups else {
+        return;
+    };
+    if area.height < 3 || area.width < CARD_MIN_WIDTH / 2 {
+        return;
+    }
+    let head = Rect { height: 1, ..area };
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(headline(groups), theme.title()))),
+        head,
+    );
+    let hint = hints(app);
+    let hint_area = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(Span::styled(hint, theme.muted())), hint_area);
+    let body = Rect {
+        y: area.y + 2,
+        height: area.height - 2,
+        ..area
+    };
+    for (n, card) in cards(body, groups.count) {
+        render_card(frame, card, app, groups, n, theme);
+    }
+}
+
+/// "6 groups, counted off around the room · 14 names" or how to count off.
+fn headline(groups: &Groups) -> String {
+    let n = groups.count;
+    match (groups.participants.len(), groups.method) {
+        (0, _) => {
+            format!("Count off around the room: 1, 2 … {n}, then 1 again. Gather by your number.")
+        }
+        (people, Method::CountOff) => {
+            format!("{n} groups, counted off in the order people sit · {people} people")
+        }
+        (people, Method::Random) => format!("{n} groups, drawn at random · {people} people"),
+    }
+}
+
+/// The facilitator's keys for this screen, with the user's keys.
+fn hints(app: &App) -> String {
+    let keys = &app.keymap;
+    let hints: [(&[&str], &str); 5] = [
+        (&["more", "fewer"], "groups"),
+        (&["participants"], "names"),
+        (&["redraw"], "draw again"),
+        (&["method"], "count off / random"),
+        (&["next_work"], "the selected group's work"),
+    ];
+    hints
+        .iter()
+        .map(|(actions, what)| (keys.first_keys(Context::Groups, actions), what))
+        .filter(|(k, _)| !k.is_empty())
+        .map(|(k, what)| format!("{k} {what}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn render_card(frame: &mut Frame, area: Rect, app: &App, groups: &Groups, n: u32, theme: &Theme) {
+    let selected = n == app.groups.selected;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if selected {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if selected {
+            theme.accent()
+        } else {
+            theme.border()
+        })
+        .title(Span::styled(format!(" Group {n} "), theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let members = groups.members_of(n);
+    // The number as large as the card allows, with room left for the work and names.
+    let wanted_text = 1 + members.len().min(3) as u16;
+    let digits = n.to_string().len() as u16;
+    let number_rows = if inner.height >= 8 + wanted_text && inner.width >= 8 * digits {
+        let big = BigText::builder()
+            .pixel_size(PixelSize::Full)
+            .style(theme.title())
+            .lines(vec![Line::from(n.to_string())])
+            .alignment(Alignment::Center)
+            .build();
+        frame.render_widget(big, Rect { height: 8, ..inner });
+        8
+    } else if inner.height >= 4 + wanted_text && inner.width >= 4 * digits {
+        let big = BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(theme.title())
+            .lines(vec![Line::from(n.to_string())])
+            .alignment(Alignment::Center)
+            .build();
+        frame.render_widget(big, Rect { height: 4, ..inner });
+        4
+    } else {
+        0
+    };
+    let rest = Rect {
+        y: inner.y + number_rows,
+        height: inner.height - number_rows,
+        ..inner
+    };
+    let width = usize::from(rest.width);
+    let mut lines = vec![Line::from(Span::styled(
+        shorten_to_width(&work_name(app, groups, n), width).into_owned(),
+        theme.accent().add_modifier(Modifier::BOLD),
+    ))];
+    if !members.is_empty() {
+        lines.push(Line::from(Span::styled(
+            members
+                .iter()
+                .map(|m| sanitize_line(m))
+                .collect::<Vec<_>>()
+                .join(", "),
+            theme.base(),
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rest,
+    );
+}
+
+/// What group `n` works on: its initiative's name or its table's title.
+pub fn work_name(app: &App, groups: &Groups, n: u32) -> String {
+    let session = &app.session;
+    let work = groups.work_of(n);
+    let name = work
+        .and_then(|w| w.initiative)
+        .and_then(|id| session.initiative(id))
+        .map(|i| i.name.clone())
+        .or_else(|| {
+            work.and_then(|w| w.table.as_deref())
+                .and_then(|k| session.workshop.table(k))
+                .map(|t| t.title.clone())
+        });
+    match name {
+        Some(name) => sanitize_line(&name),
+        None => "work to be given (w)".into(),
+    }
+}
