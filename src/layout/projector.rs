@@ -3,7 +3,7 @@
 //! facilitator panel and the status line.
 
 use crate::domain::session::Session;
-use crate::domain::template::Activity;
+use crate::domain::template::{Activity, SummarySpec};
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Panels sit beside the activity from this width; below it they go underneath.
@@ -106,6 +106,10 @@ fn split_body(body: Rect, session: &Session) -> (Rect, Option<Rect>) {
     }
 }
 
+/// A plenary shares its height with its board from this height; below, the board
+/// takes it all (as a summary does on a narrow screen).
+const PLENARY_SPLIT_HEIGHT: u16 = 14;
+
 /// How a summary step's activity area is shared: the summary, and its board if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SummaryParts {
@@ -113,11 +117,21 @@ pub struct SummaryParts {
     pub board: Option<Rect>,
 }
 
-pub fn summary_parts(activity: Rect, has_board: bool) -> SummaryParts {
-    if !has_board {
+/// The summary beside its board; a plenary (each group's plan side by side) above
+/// its board, which gets the lower third: the groups' columns need the width.
+pub fn summary_parts(activity: Rect, spec: &SummarySpec) -> SummaryParts {
+    if spec.board.is_none() {
         return SummaryParts {
             summary: Some(activity),
             board: None,
+        };
+    }
+    if spec.plenary && activity.height >= PLENARY_SPLIT_HEIGHT {
+        let [s, b] = Layout::vertical([Constraint::Percentage(64), Constraint::Percentage(36)])
+            .areas(activity);
+        return SummaryParts {
+            summary: Some(s),
+            board: Some(b),
         };
     }
     if activity.width < SUMMARY_SPLIT_WIDTH {
@@ -142,7 +156,7 @@ pub fn board_area(screen: Rect, session: &Session) -> Option<Rect> {
     let activity = Projector::new(screen, session).activity;
     match &session.current_step().activity {
         Activity::Board(_) => Some(activity),
-        Activity::Summary(spec) => summary_parts(activity, spec.board.is_some()).board,
+        Activity::Summary(spec) => summary_parts(activity, spec).board,
         _ => None,
     }
 }

@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Activity::Board(_) => board::render(frame, area, app, theme),
         Activity::Table(_) => table::render(frame, area, app, theme),
         Activity::Summary(spec) => {
-            let parts = summary_parts(area, spec.board.is_some());
+            let parts = summary_parts(area, spec);
             if let Some(summary) = parts.summary {
                 if spec.plenary {
                     plenary::render(frame, summary, app, theme);

@@ -27,16 +27,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(Line::from(Span::styled(headline(groups), theme.title()))),
         head,
     );
-    let hint = hints(app);
-    let hint_area = Rect {
-        y: area.y + 1,
-        height: 1,
-        ..area
+    // The facilitator's keys, when the cards keep room for the number (help has them).
+    let top = if area.height >= 16 {
+        let hint_area = Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(hints(app), theme.muted())),
+            hint_area,
+        );
+        2
+    } else {
+        1
     };
-    frame.render_widget(Paragraph::new(Span::styled(hint, theme.muted())), hint_area);
     let body = Rect {
-        y: area.y + 2,
-        height: area.height - 2,
+        y: area.y + top,
+        height: area.height - top,
         ..area
     };
     for (n, card) in cards(body, groups.count) {
@@ -66,7 +74,7 @@ fn hints(app: &App) -> String {
         (&["participants"], "names"),
         (&["redraw"], "draw again"),
         (&["method"], "count off / random"),
-        (&["next_work"], "the selected group's work"),
+        (&["next_group", "next_work"], "a group's work"),
     ];
     hints
         .iter()
@@ -79,8 +87,14 @@ fn hints(app: &App) -> String {
 
 fn render_card(frame: &mut Frame, area: Rect, app: &App, groups: &Groups, n: u32, theme: &Theme) {
     let selected = n == app.groups.selected;
+    // A low card keeps its lines for the number: a top border only.
+    let borders = if area.height < 7 {
+        Borders::TOP
+    } else {
+        Borders::ALL
+    };
     let block = Block::default()
-        .borders(Borders::ALL)
+        .borders(borders)
         .border_type(if selected {
             BorderType::Thick
         } else {
@@ -98,34 +112,42 @@ fn render_card(frame: &mut Frame, area: Rect, app: &App, groups: &Groups, n: u32
         return;
     }
     let members = groups.members_of(n);
-    // The number as large as the card allows, with room left for the work and names.
-    let wanted_text = 1 + members.len().min(3) as u16;
+    // The number as large as the card allows, above the work and names, or beside
+    // them on a low card.
+    let wanted_text = 1 + u16::from(!members.is_empty());
     let digits = n.to_string().len() as u16;
-    let number_rows = if inner.height >= 8 + wanted_text && inner.width >= 8 * digits {
-        let big = BigText::builder()
-            .pixel_size(PixelSize::Full)
+    let big = |size| {
+        BigText::builder()
+            .pixel_size(size)
             .style(theme.title())
             .lines(vec![Line::from(n.to_string())])
             .alignment(Alignment::Center)
-            .build();
-        frame.render_widget(big, Rect { height: 8, ..inner });
-        8
-    } else if inner.height >= 4 + wanted_text && inner.width >= 4 * digits {
-        let big = BigText::builder()
-            .pixel_size(PixelSize::Quadrant)
-            .style(theme.title())
-            .lines(vec![Line::from(n.to_string())])
-            .alignment(Alignment::Center)
-            .build();
-        frame.render_widget(big, Rect { height: 4, ..inner });
-        4
-    } else {
-        0
+            .build()
     };
-    let rest = Rect {
-        y: inner.y + number_rows,
-        height: inner.height - number_rows,
-        ..inner
+    let rest = if inner.height >= 8 + wanted_text && inner.width >= 8 * digits {
+        frame.render_widget(big(PixelSize::Full), Rect { height: 8, ..inner });
+        Rect {
+            y: inner.y + 8,
+            height: inner.height - 8,
+            ..inner
+        }
+    } else if inner.height >= 4 + wanted_text && inner.width >= 4 * digits {
+        frame.render_widget(big(PixelSize::Quadrant), Rect { height: 4, ..inner });
+        Rect {
+            y: inner.y + 4,
+            height: inner.height - 4,
+            ..inner
+        }
+    } else if inner.height >= 4 && inner.width >= 4 * digits + 12 {
+        let w = 4 * digits + 2;
+        frame.render_widget(big(PixelSize::Quadrant), Rect { width: w, ..inner });
+        Rect {
+            x: inner.x + w,
+            width: inner.width - w,
+            ..inner
+        }
+    } else {
+        inner
     };
     let width = usize::from(rest.width);
     let mut lines = vec![Line::from(Span::styled(

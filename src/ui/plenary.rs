@@ -4,6 +4,7 @@
 use super::groups::work_name;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::keys::Context;
 use crate::domain::plan::{PlanRow, Roles};
 use crate::domain::template::{Per, TableDef};
 use crate::domain::text::sanitize_line;
@@ -33,8 +34,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let first = app.plenary.min(count - fit);
     let shown = first + 1..=first + fit;
     let head = if fit < count {
+        let keys = app.keymap.first_keys(Context::Plenary, &["prev", "next"]);
         format!(
-            " Groups {}–{} of {count} · ( ) for the others ",
+            " Groups {}–{} of {count} · {keys} for the others ",
             shown.start(),
             shown.end()
         )
