@@ -6,66 +6,17 @@
 
 mod common;
 
-use chrono::{DateTime, Duration, Utc};
-use convene::app::App;
+use common::room::Room;
+
+use chrono::{DateTime, Utc};
 use convene::domain::session::Session;
 use convene::domain::template::Template;
-use convene::domain::timer::FakeClock;
 use crossterm::event::KeyCode;
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/sessions/example-workshop.json"
 );
-
-struct Room {
-    app: App,
-    clock: FakeClock,
-}
-
-impl Room {
-    fn press(&mut self, code: KeyCode) {
-        common::press(&mut self.app, code);
-        if std::env::var_os("TRACE").is_some() {
-            let e = self
-                .app
-                .editor
-                .as_ref()
-                .map(|e| format!("{:?} {:?}", e.label, e.text()));
-            eprintln!(
-                "{code:?} -> step {} board {:?} table {:?} editor {e:?} status {:?}",
-                self.app.session.timing.current,
-                (self.app.board.pane, self.app.board.note),
-                (self.app.table.row, self.app.table.column),
-                self.app.status.as_ref().map(|s| &s.text)
-            );
-        }
-    }
-
-    fn keys(&mut self, keys: &str) {
-        for c in keys.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
-    /// Types into the open editor and presses Enter.
-    fn line(&mut self, text: &str) {
-        self.keys(text);
-        self.press(KeyCode::Enter);
-    }
-
-    /// Edits the focused cell of the table and moves on to the next column.
-    fn cell(&mut self, text: &str) {
-        self.press(KeyCode::Enter);
-        self.line(text);
-        self.press(KeyCode::Right);
-    }
-
-    fn minutes(&mut self, m: i64) {
-        self.clock.advance(Duration::seconds(m * 60 + 17));
-        self.app.tick();
-    }
-}
 
 fn start() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-19T09:00:00Z")
@@ -82,7 +33,7 @@ fn run_workshop() -> Session {
         start(),
     );
     let (app, clock) = common::app_at(session, start());
-    let mut r = Room { app, clock };
+    let mut r = Room::new(app, clock);
 
     // Set-up: three initiatives, two with a description.
     r.keys("ia");

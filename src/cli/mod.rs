@@ -89,6 +89,10 @@ pub enum Command {
         /// Output file, or - for standard output (default: exports/ beside the session).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// With --format csv: this table of the plan (by its key, e.g. milestones)
+        /// instead of the first; its rows under their parents.
+        #[arg(long, value_name = "KEY")]
+        table: Option<String>,
     },
     /// Show the config file's path and the settings in effect.
     Config {
@@ -206,7 +210,14 @@ fn run(cli: Cli) -> Result<(), String> {
             session,
             format,
             output,
-        } => session::export(&setup()?, &session, format, output.as_deref()),
+            table,
+        } => session::export(
+            &setup()?,
+            &session,
+            format,
+            output.as_deref(),
+            table.as_deref(),
+        ),
         Command::Templates { command } => {
             let templates = storage::config::config_path(cli.config.as_deref())
                 .map(|file| storage::config::templates_dir(&file));

@@ -146,9 +146,13 @@ pub fn export(
     name: &str,
     format: crate::export::Format,
     output: Option<&Path>,
+    table: Option<&str>,
 ) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
     let session = storage::load(&path).map_err(|e| e.to_string())?;
+    if let Some(key) = table {
+        return export_table(&session, &path, format, key, output);
+    }
     let now = SystemClock.now();
     let today = now.with_timezone(&chrono::Local).date_naive();
     match output {
@@ -170,5 +174,49 @@ pub fn export(
             eprintln!("Wrote {}", out.display());
         }
     }
+    Ok(())
+}
+
+/// `export --format csv --table KEY`: one table of the plan as a spreadsheet.
+fn export_table(
+    session: &crate::domain::session::Session,
+    path: &Path,
+    format: crate::export::Format,
+    key: &str,
+    output: Option<&Path>,
+) -> Result<(), String> {
+    if format != crate::export::Format::Csv {
+        return Err(format!(
+            "--table writes one table as CSV: use --format csv (the {} holds every table)",
+            format.label()
+        ));
+    }
+    let Some(text) = crate::export::csv_table(session, key) else {
+        let keys: Vec<&str> = session
+            .workshop
+            .tables
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        return Err(format!(
+            "{}: no table {key:?} (tables: {})",
+            path.display(),
+            keys.join(", ")
+        ));
+    };
+    let out = match output {
+        Some(out) if out == Path::new("-") => {
+            print!("{text}");
+            return Ok(());
+        }
+        Some(out) => out.to_path_buf(),
+        None => {
+            let folder = crate::export::exports_dir(path);
+            std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            crate::export::table_csv_path(path, key)
+        }
+    };
+    storage::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
+    eprintln!("Wrote {}", out.display());
     Ok(())
 }
