@@ -4,7 +4,10 @@
 //! Regenerate the golden files after an intended change with
 //! `UPDATE_GOLDEN=1 cargo test --test export`, then read the diff before committing.
 
+mod common;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use common::assert_golden;
 use convene::domain::board::{Note, NoteColour};
 use convene::domain::plan::PlanRow;
 use convene::domain::session::{Session, initiative_key};
@@ -375,42 +378,6 @@ fn workshop() -> Session {
     s
 }
 
-fn golden_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name)
-}
-
-fn assert_golden(name: &str, actual: &str) {
-    let path = golden_path(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .split('\n')
-            .zip(actual.split('\n'))
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.split('\n').count().min(actual.split('\n').count()));
-        panic!(
-            "{} differs from the golden file at line {}:\n  golden: {:?}\n  actual: {:?}\n\
-             (UPDATE_GOLDEN=1 regenerates it)",
-            name,
-            line + 1,
-            expected.split('\n').nth(line),
-            actual.split('\n').nth(line)
-        );
-    }
-}
-
 #[test]
 fn every_format_matches_its_golden_file() {
     let s = workshop();
@@ -493,7 +460,7 @@ fn the_report_has_every_part_a_reader_looks_for() {
         .find("Map today's paper process with the permit office · **5 votes**")
         .unwrap();
     let second = md
-        .find("Publish the permit form online · **4 votes** · → in the action plan")
+        .find("Publish the permit form online · **4 votes** · → in Action plan")
         .unwrap();
     let later = md.find("**Later**").unwrap();
     assert!(first < second && second < later);

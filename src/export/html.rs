@@ -208,8 +208,8 @@ fn notes(out: &mut String, r: &Report, pane: &PaneView) {
             if let Some(author) = note.author.as_deref().filter(|a| !a.trim().is_empty()) {
                 let _ = write!(out, "<span>by {}</span>", esc(author));
             }
-            if r.promoted.contains(&note.id) {
-                out.push_str("<span class=\"promoted\">→ in the action plan</span>");
+            if let Some(table) = r.promoted.get(&note.id) {
+                let _ = write!(out, "<span class=\"promoted\">→ in {}</span>", esc(table));
             }
             let _ = writeln!(out, "<span class=\"colour\">{colour}</span></p></li>");
         }

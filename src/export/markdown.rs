@@ -150,8 +150,8 @@ fn notes(out: &mut String, r: &Report, pane: &PaneView) {
             if let Some(author) = note.author.as_deref().filter(|a| !a.trim().is_empty()) {
                 parts.push(format!("by {}", inline(author)));
             }
-            if r.promoted.contains(&note.id) {
-                parts.push("→ in the action plan".into());
+            if let Some(table) = r.promoted.get(&note.id) {
+                parts.push(format!("→ in {}", inline(table)));
             }
             parts.push(format!("_{}_", note.colour.name()));
             let _ = writeln!(out, "- {}", parts.join(" · "));

@@ -23,8 +23,8 @@ pub(super) struct Report<'a> {
     pub groups: Vec<GroupRow<'a>>,
     pub tables: Vec<TableView<'a>>,
     pub check: CheckView,
-    /// Notes that became rows of the plan.
-    pub promoted: std::collections::HashSet<u64>,
+    /// Notes that became rows of a table: the table's title, by note id.
+    pub promoted: std::collections::HashMap<u64, &'a str>,
 }
 
 pub(super) struct Agenda<'a> {
@@ -183,7 +183,16 @@ impl<'a> Report<'a> {
             groups: group_rows(session),
             tables: tables::views(session, true),
             check: check_view(session, today),
-            promoted: session.tables.promoted_notes(),
+            promoted: session
+                .workshop
+                .tables
+                .iter()
+                .flat_map(|t| {
+                    let rows = session.tables.rows(&t.key);
+                    rows.iter()
+                        .filter_map(move |r| Some((r.from_note?, t.title.as_str())))
+                })
+                .collect(),
         }
     }
 }

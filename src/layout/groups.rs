@@ -42,10 +42,10 @@ mod tests {
     #[test]
     fn six_groups_sit_in_even_rows_inside_the_area() {
         let area = Rect::new(0, 2, 80, 20);
-        let cards = cards(area, 6);
-        assert_eq!(cards.len(), 6);
-        assert_eq!(cards[3].1.y, cards[0].1.y + 10, "3 + 3 in two rows");
-        for (_, c) in &cards {
+        let six = cards(area, 6);
+        assert_eq!(six.len(), 6);
+        assert_eq!(six[3].1.y, six[0].1.y + 10, "3 + 3 in two rows");
+        for (_, c) in &six {
             assert!(c.right() <= area.right() && c.bottom() <= area.bottom());
             assert!(c.width >= CARD_MIN_WIDTH);
         }

@@ -34,7 +34,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let first = app.plenary.min(count - fit);
     let shown = first + 1..=first + fit;
     let head = if fit < count {
-        let keys = app.keymap.first_keys(Context::Plenary, &["prev", "next"]);
+        let key = |action| app.keymap.first_keys(Context::Plenary, &[action]);
+        let keys = format!("{} {}", key("prev"), key("next"));
         format!(
             " Groups {}–{} of {count} · {keys} for the others ",
             shown.start(),

@@ -138,3 +138,41 @@ pub fn status(app: &App) -> String {
         .map(|s| s.text.clone())
         .unwrap_or_default()
 }
+
+fn golden_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+/// Compares `actual` with the golden file `tests/golden/<name>`, naming the first line
+/// that differs; `UPDATE_GOLDEN=1` writes it anew.
+pub fn assert_golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let line = expected
+            .split('\n')
+            .zip(actual.split('\n'))
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.split('\n').count().min(actual.split('\n').count()));
+        panic!(
+            "{} differs from the golden file at line {}:\n  golden: {:?}\n  actual: {:?}\n\
+             (UPDATE_GOLDEN=1 regenerates it)",
+            name,
+            line + 1,
+            expected.split('\n').nth(line),
+            actual.split('\n').nth(line)
+        );
+    }
+}

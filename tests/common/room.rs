@@ -60,4 +60,3 @@ impl Room {
         self.app.tick();
     }
 }
-
