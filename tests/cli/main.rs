@@ -192,6 +192,45 @@ fn export_writes_beside_the_session_or_to_standard_output() {
 }
 
 #[test]
+fn export_table_writes_one_table_of_the_plan_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let ogp = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/example-ogp-roadmap.json"
+    );
+    std::fs::copy(ogp, dir.path().join("ogp.json")).unwrap();
+    let out = convene(
+        dir.path(),
+        &["export", "ogp", "-f", "csv", "--table", "milestones"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = std::fs::read_to_string(dir.path().join("exports/ogp-milestones.csv")).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.contains("Parent") && header.contains("Milestone"),
+        "{header}"
+    );
+    assert!(csv.contains("Stream the first hearing"), "{csv}");
+
+    let out = convene(
+        dir.path(),
+        &["export", "ogp", "-f", "csv", "--table", "budget"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no table \"budget\" (tables: commitments, milestones, roadmap)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = convene(
+        dir.path(),
+        &["export", "ogp", "-f", "md", "--table", "roadmap"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--format csv"), "{}", stderr(&out));
+}
+
+#[test]
 fn export_to_an_unwritable_place_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(EXAMPLE, dir.path().join("example.json")).unwrap();

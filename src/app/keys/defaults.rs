@@ -97,11 +97,11 @@ fn workshop() -> Bindings {
                 vec![act("zoom", &["Z"], A::ToggleZoom)],
             ),
             line(
-                "the set-up screen: session title and initiatives",
+                "the set-up screen: session title, initiatives and fields",
                 vec![act("setup", &["i"], A::ToggleSetup)],
             ),
             line(
-                "undo / redo any change to notes, rows and initiatives",
+                "undo / redo any change to notes, rows, initiatives, fields and groups",
                 vec![
                     act("undo", &["u", "Ctrl-z"], A::Undo),
                     act("redo", &["U", "Ctrl-r", "Ctrl-y"], A::Redo),

@@ -70,7 +70,7 @@ impl Context {
             Context::Workshop => "Workshop",
             Context::Setup | Context::Briefing => "Initiatives",
             Context::Board => "Board",
-            Context::Table => "Table",
+            Context::Table => "Action plan",
             Context::Groups => "Groups",
             Context::Fields => "Session fields",
             Context::Plenary => "Plenary",

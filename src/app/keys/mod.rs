@@ -142,7 +142,7 @@ mod tests {
         app.update(Action::GoToStep(2));
         assert_eq!(help(&app)[0].title, "Board");
         app.update(Action::GoToStep(3));
-        assert_eq!(help(&app)[0].title, "Table");
+        assert_eq!(help(&app)[0].title, "Action plan");
         app.update(Action::GoToStep(2));
         app.update(Action::Board(crate::app::board::BoardAction::Add));
         let editing = help(&app);

@@ -418,20 +418,26 @@ impl App {
         let order = self.session.column_order();
         let place = |c: usize| order.iter().position(|&k| k == c).unwrap_or(c);
         here.sort_by_key(|(r, c, _)| (*r, place(*c)));
+        // One stop a cell: a cell with two hints (too vague, and past the cap) says both.
+        let mut stops: Vec<(usize, usize, String)> = Vec::new();
+        for (r, c, p) in here {
+            match stops.last_mut() {
+                Some((lr, lc, text)) if (*lr, *lc) == (r, c) => {
+                    text.push_str("; ");
+                    text.push_str(&p.message);
+                }
+                _ => stops.push((r, c, p.message.clone())),
+            }
+        }
         let now = (self.table.row, place(self.table.column));
-        let k = here
+        let k = stops
             .iter()
             .position(|(r, c, _)| (*r, place(*c)) > now)
             .unwrap_or(0);
-        let (row, column, problem) = here[k];
-        let total = here.len();
+        let total = stops.len();
+        let (row, column, text) = stops.swap_remove(k);
         let title = columns(&self.session)[column].title.clone();
-        let message = format!(
-            "▲ Row {} · {title}: {} ({} of {total})",
-            row + 1,
-            problem.message,
-            k + 1
-        );
+        let message = format!("▲ Row {} · {title}: {text} ({} of {total})", row + 1, k + 1);
         self.table.row = row;
         self.table.column = column;
         self.say(message);
