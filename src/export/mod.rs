@@ -148,8 +148,9 @@ pub fn write_all(
     Ok(written)
 }
 
-/// Writes one format to `out`, atomically: either the whole new file is there or the
-/// previous one (if any) is untouched. The folder must exist.
+/// Writes one format to `out`: a file is replaced atomically (either the whole new file
+/// is there or the previous one is untouched), a link is followed to its target, a
+/// terminal, FIFO or `/dev/null` is written straight, and a folder is refused.
 pub fn write_one(
     session: &Session,
     format: Format,
@@ -157,24 +158,11 @@ pub fn write_one(
     now: DateTime<Utc>,
     out: &Path,
 ) -> Result<(), StorageError> {
-    let fail = |reason: String| StorageError {
-        path: out.to_path_buf(),
-        reason: format!("cannot write the {}: {reason}", format.label()),
-    };
-    if out.is_dir() {
-        return Err(fail("this is a folder; give a file name".into()));
-    }
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
-    if let Some(parent) = parent
-        && !parent.is_dir()
-    {
-        return Err(fail(format!(
-            "the folder {} does not exist",
-            parent.display()
-        )));
-    }
     let text = render(session, format, today, now);
-    storage::write_atomic(out, text.as_bytes()).map_err(|e| fail(e.reason))
+    storage::write_output(out, text.as_bytes()).map_err(|e| StorageError {
+        path: out.to_path_buf(),
+        reason: format!("cannot write the {}: {}", format.label(), e.reason),
+    })
 }
 
 #[cfg(test)]

@@ -3,10 +3,12 @@
 pub mod autosave;
 pub mod config;
 pub mod templates;
+mod write;
+
+pub use write::{backup_path, save, write_output};
 
 use crate::domain::session::{SCHEMA_VERSION, Session};
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why a session file could not be used. It always names the file.
@@ -132,34 +134,6 @@ pub fn to_json(session: &Session) -> String {
     let mut json = serde_json::to_string_pretty(session).expect("a session always serializes");
     json.push('\n');
     json
-}
-
-/// Writes atomically: a temporary file in the same folder, fsynced, renamed over the
-/// target. The version it replaces is kept as `NAME.json.bak`.
-pub fn save(path: &Path, json: &str) -> Result<(), StorageError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| err(dir, e.to_string()))?;
-    }
-    if path.exists() {
-        std::fs::copy(path, backup_path(path))
-            .map_err(|e| err(path, format!("cannot keep a backup: {e}")))?;
-    }
-    write_atomic(path, json.as_bytes())
-}
-
-/// The atomic write alone, for files that need no backup (exports).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let mut file =
-        atomic_write_file::AtomicWriteFile::open(path).map_err(|e| err(path, e.to_string()))?;
-    file.write_all(bytes)
-        .map_err(|e| err(path, e.to_string()))?;
-    file.commit().map_err(|e| err(path, e.to_string()))
-}
-
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
 }
 
 /// Held while a session is open, so a second convene cannot open the same file and
