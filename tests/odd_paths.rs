@@ -240,3 +240,22 @@ fn export_onto_a_folder_is_refused_and_leaves_it_alone() {
     assert!(file_type(&folder).is_dir());
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
 }
+
+#[test]
+fn list_does_not_hang_on_a_fifo_named_like_a_session() {
+    let dir = folder_with_a_session();
+    mkfifo(&dir.path().join("trap.json"));
+    let out = convene(dir.path(), &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("plan ") && l.contains("Budget 2027")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("trap ") && l.contains("not a regular file")),
+        "{text}"
+    );
+}

@@ -9,6 +9,7 @@ pub use write::{backup_path, save, write_output};
 
 use crate::domain::session::{SCHEMA_VERSION, Session};
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Why a session file could not be used. It always names the file.
@@ -99,8 +100,25 @@ pub fn find_session(dir: &Path, name_or_path: &str) -> Result<PathBuf, StorageEr
 }
 
 pub fn load(path: &Path) -> Result<Session, StorageError> {
-    let text = std::fs::read_to_string(path).map_err(|e| err(path, e.to_string()))?;
-    parse(path, &text)
+    parse(path, &read_regular(path)?)
+}
+
+/// Reads a regular file only: a FIFO or a device named `*.json` is refused at once
+/// instead of waiting forever for a writer (the open does not block).
+fn read_regular(path: &Path) -> Result<String, StorageError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut file = options.open(path).map_err(|e| err(path, e.to_string()))?;
+    let meta = file.metadata().map_err(|e| err(path, e.to_string()))?;
+    if !meta.is_file() {
+        return Err(err(path, "not a regular file"));
+    }
+    let mut text = String::new();
+    file.read_to_string(&mut text)
+        .map_err(|e| err(path, e.to_string()))?;
+    Ok(text)
 }
 
 /// Checks the schema version before the shape, so a file from a newer convene says so
@@ -157,7 +175,11 @@ pub fn lock(session: &Path) -> Result<SessionLock, StorageError> {
         .open(&path)
         .map_err(|e| err(&path, e.to_string()))?;
     match file.try_lock() {
-        Ok(()) => Ok(SessionLock { path, _file: file }),
+        Ok(()) => {
+            // Ours now: temporary files a killed convene left beside it are stale.
+            write::remove_stale_temporaries(session);
+            Ok(SessionLock { path, _file: file })
+        }
         Err(std::fs::TryLockError::WouldBlock) => Err(err(
             session,
             "already open in another convene; close that one first",

@@ -153,7 +153,8 @@ fn write_atomic_at(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     file.commit().map_err(|e| err(path, e.to_string()))
 }
 
-/// `.NAME.XXXXXX` beside `path`: the shape atomic-write-file gives its temporary files.
+/// `.NAME.XXXXXX` beside `path`: the shape atomic-write-file gives its temporary files,
+/// so [`remove_stale_temporaries`] recognises both kinds.
 fn temporary_path(path: &Path) -> PathBuf {
     use std::hash::{BuildHasher, Hasher};
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -181,6 +182,40 @@ fn temporary_path(path: &Path) -> PathBuf {
 
 /// Length of the random part of a temporary file's name.
 const SUFFIX: usize = 6;
+
+/// Removes the temporary files a killed convene left beside this session
+/// (`.NAME.json.XXXXXX` and `.NAME.json.bak.XXXXXX`). Call it only while holding the
+/// session's lock: no other convene is then writing them. Returns how many went.
+pub(super) fn remove_stale_temporaries(session: &Path) -> usize {
+    let real = std::fs::canonicalize(session).unwrap_or_else(|_| session.to_path_buf());
+    let Some(name) = real.file_name().and_then(|n| n.to_str()) else {
+        return 0;
+    };
+    let dir = real
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let ours = |file: &str| {
+        let Some(rest) = file
+            .strip_prefix('.')
+            .and_then(|f| f.strip_prefix(name))
+            .and_then(|f| f.strip_prefix('.'))
+        else {
+            return false;
+        };
+        let suffix = rest.strip_prefix("bak.").unwrap_or(rest);
+        suffix.len() == SUFFIX && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_str().is_some_and(ours))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
 
 #[cfg(test)]
 mod tests {
@@ -230,6 +265,36 @@ mod tests {
             backup["version"], 38,
             "the backup is the version before the last"
         );
+    }
+
+    #[test]
+    fn stale_temporary_files_of_this_session_go_when_it_is_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        save(&path, "{}").unwrap();
+        let stale = [".s.json.AbC123", ".s.json.bak.Xy9876"];
+        let kept = [
+            ".s.json.toolong1",
+            ".other.json.AbC123",
+            ".s.json.ab-123",
+            "s.json.AbC123",
+            "notes.txt",
+        ];
+        for name in stale.iter().chain(&kept) {
+            std::fs::write(dir.path().join(name), "half a file").unwrap();
+        }
+        std::fs::create_dir(dir.path().join(".s.json.dir123")).unwrap();
+        let lock = super::super::lock(&path).unwrap();
+        for name in stale {
+            assert!(!dir.path().join(name).exists(), "{name} is stale");
+        }
+        for name in kept.iter().chain(&[".s.json.dir123", "s.json"]) {
+            assert!(
+                dir.path().join(name).exists(),
+                "{name} is not ours to remove"
+            );
+        }
+        drop(lock);
     }
 
     #[cfg(unix)]
