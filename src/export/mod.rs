@@ -12,8 +12,10 @@ mod markdown;
 mod report;
 
 use crate::domain::session::Session;
+use crate::domain::text;
 use crate::storage::{self, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -94,12 +96,28 @@ impl FromStr for Format {
 /// The session in one format. `today` dates the plan check (past due dates); `now` is
 /// the moment the agenda's actual minutes are read at and the calendar's time stamp.
 pub fn render(session: &Session, format: Format, today: NaiveDate, now: DateTime<Utc>) -> String {
+    let session = &*cleaned(session);
     match format {
         Format::Md => markdown::render(&report::Report::new(session, today, now)),
         Format::Csv => csv::render(session),
         Format::Html => html::render(&report::Report::new(session, today, now)),
         Format::Ics => ics::render(session, now),
         Format::Json => storage::to_json(session),
+    }
+}
+
+/// The session with its text cleaned as typed text is, copied only if it needs it: a
+/// session built or changed outside the app must not carry escape sequences into a
+/// CSV printed on a terminal, nor bidi overrides into a report.
+fn cleaned(session: &Session) -> Cow<'_, Session> {
+    let mut value = serde_json::to_value(session).expect("a session always serializes");
+    if !text::clean_json(&mut value) {
+        return Cow::Borrowed(session);
+    }
+    match serde_json::from_value(value) {
+        Ok(clean) => Cow::Owned(clean),
+        // Cleaning changes text, never a shape; should it fail, each format still escapes.
+        Err(_) => Cow::Borrowed(session),
     }
 }
 

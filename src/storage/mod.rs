@@ -124,8 +124,10 @@ fn read_regular(path: &Path) -> Result<String, StorageError> {
 /// Checks the schema version before the shape, so a file from a newer convene says so
 /// instead of listing fields this version has never heard of.
 pub fn parse(path: &Path, text: &str) -> Result<Session, StorageError> {
-    let value: serde_json::Value =
+    let mut value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| err(path, format!("not valid JSON: {e}")))?;
+    // Text is cleaned as it is typed, and a file can be edited by hand.
+    crate::domain::text::clean_json(&mut value);
     let version = value
         .get("schema_version")
         .ok_or_else(|| err(path, "not a convene session (no schema_version)"))?
