@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use convene::domain::board::{Note, NoteColour};
-use convene::domain::plan::PlanRow;
+use convene::domain::plan::{PlanRow, StatusTone, status_value};
 use convene::domain::session::{Session, initiative_key};
 use convene::domain::template::{ColumnKind, Template};
 use convene::domain::text::sanitize;
@@ -555,6 +555,42 @@ fn the_spreadsheet_has_one_row_per_action_under_plain_column_names() {
     );
 }
 
+/// An action whose status the room never set is shown in the table as the column's
+/// first value ("○ Not started"): every export says the same, not nothing.
+#[test]
+fn an_unset_status_exports_as_the_room_saw_it() {
+    let mut s = Session::new(Template::default_template(), "Statuses", at(9, 0));
+    let initiative = s.add_initiative("Open data", "");
+    add_row(
+        &mut s,
+        initiative,
+        &[("action", "Publish the budget"), ("due", "2027-01-31")],
+    );
+    let ColumnKind::Status(values) = &s.workshop.plan.columns[8].kind else {
+        panic!("the default plan ends with its status column");
+    };
+    // The table's rules: an empty cell has the first value, shown with its tone's symbol.
+    let value = status_value("", values).to_string();
+    assert_eq!(value, "Not started");
+    let seen = format!("{} {value}", StatusTone::of(&value).symbol());
+
+    let csv = render(&s, Format::Csv, today(), now());
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.ends_with(&format!(",{value}")), "{row}");
+    let md = render(&s, Format::Md, today(), now());
+    assert!(md.contains(&format!("| {seen} |")), "{md}");
+    let html = render(&s, Format::Html, today(), now());
+    assert!(
+        html.contains(&format!(
+            ">{}\u{a0}{value}</span>",
+            StatusTone::of(&value).symbol()
+        )),
+        "the handout's badge"
+    );
+    let ics = render(&s, Format::Ics, today(), now()).replace("\r\n ", "");
+    assert!(ics.contains(&format!("Status: {value}")), "{ics}");
+}
+
 #[test]
 fn the_calendar_has_one_all_day_event_per_dated_action() {
     let ics = render(&workshop(), Format::Ics, today(), now());
@@ -631,7 +667,7 @@ fn the_handout_stands_alone() {
     );
     // Status as a badge that says it in words and a symbol, not only in colour.
     assert!(html.contains("<span class=\"badge badge-good\">✓\u{a0}Done</span>"));
-    assert!(html.contains("<span class=\"badge badge-bad\">✕\u{a0}Blocked</span>"));
+    assert!(html.contains("<span class=\"badge badge-bad\">✗\u{a0}Blocked</span>"));
     assert!(html.contains("class=\"callout\""));
     assert!(html.contains("Map today&#39;s paper process"));
 }
