@@ -415,7 +415,7 @@ fn assert_golden(name: &str, actual: &str) {
 #[test]
 fn every_format_matches_its_golden_file() {
     let s = workshop();
-    for format in Format::ALL {
+    for &format in Format::all() {
         let name = format!("workshop.{}", format.extension());
         assert_golden(&name, &render(&s, format, today(), now()));
     }
@@ -426,7 +426,7 @@ fn every_format_matches_its_golden_file() {
 fn the_example_session_exports_match_their_golden_files() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/example-workshop.json");
     let s = convene::storage::load(&path).unwrap();
-    for format in Format::ALL {
+    for &format in Format::all() {
         let name = format!("example.{}", format.extension());
         assert_golden(&name, &render(&s, format, today(), now()));
     }
@@ -434,7 +434,7 @@ fn the_example_session_exports_match_their_golden_files() {
 
 #[test]
 fn exports_are_deterministic() {
-    for format in Format::ALL {
+    for &format in Format::all() {
         assert_eq!(
             render(&workshop(), format, today(), now()),
             render(&workshop(), format, today(), now()),
@@ -677,7 +677,7 @@ fn an_empty_session_exports_without_gaps_or_panics() {
     let s = Session::new(Template::default_template(), "Fresh", at(9, 0));
     for template in Template::all_built_in() {
         let s2 = Session::new(template, "Other template", at(9, 0));
-        for format in Format::ALL {
+        for &format in Format::all() {
             render(&s2, format, today(), now());
         }
     }

@@ -165,7 +165,7 @@ fn every_export_cleans_every_field_of_a_session_it_is_given() {
         assert!(field.contains(HOSTILE), "{field:?} was not made hostile");
     }
     let clean = clean_example();
-    for &format in <Format as clap::ValueEnum>::value_variants() {
+    for &format in Format::all() {
         let exported = render(&hostile, format, today(), now());
         assert!(
             exported == render(&clean, format, today(), now()),
