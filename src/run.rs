@@ -44,11 +44,11 @@ pub fn run(mut app: App) -> io::Result<()> {
 
     // Whatever happened, the last state goes to disk before we leave.
     saver.save(app.session.clone());
-    saver.finish();
+    let saved = saver.finish();
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     match outcome {
-        Ok(result) => result,
+        Ok(result) => result.and(saved.map_err(|e| io::Error::other(format!("NOT SAVED: {e}")))),
         Err(panic) => resume_unwind(panic),
     }
 }
@@ -143,13 +143,7 @@ fn handle(
         }
         Event::Term(TermEvent::Resize(..)) => terminal.autoresize()?,
         Event::Term(_) => return Ok(false),
-        Event::Saved(report) => {
-            let error = report.err().map(|e| e.to_string());
-            if error == app.save_error {
-                return Ok(false);
-            }
-            app.save_error = error;
-        }
+        Event::Saved(report) => return Ok(saved(app, report)),
         Event::Exported(Ok(paths)) => {
             let folder = paths
                 .first()
@@ -161,6 +155,26 @@ fn handle(
         Event::Exported(Err(e)) => app.warn(format!("Export failed: {e}")),
     }
     Ok(true)
+}
+
+/// Shows a failed save until one succeeds, and then says the change is on disk after
+/// all. Returns whether the screen changed.
+fn saved(app: &mut App, report: SaveReport) -> bool {
+    match report {
+        Ok(path) => {
+            let recovered = app.save_error.take().is_some();
+            if recovered {
+                app.say(format!("Saved after all: {}", path.display()));
+            }
+            recovered
+        }
+        Err(e) => {
+            let error = Some(e.to_string());
+            let changed = error != app.save_error;
+            app.save_error = error;
+            changed
+        }
+    }
 }
 
 /// Exports run on their own thread: writing five files never holds up a keystroke.
@@ -176,4 +190,43 @@ fn spawn_export(
             crate::export::write_all(&session, &path, today, now).map_err(|e| e.to_string());
         let _ = tx.send(Event::Exported(result));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::session::Session;
+    use crate::domain::template::Template;
+    use crate::domain::timer::FakeClock;
+    use crate::storage::StorageError;
+
+    #[test]
+    fn a_failed_save_shows_until_a_retry_writes_it_and_then_says_so() {
+        let now = chrono::Utc::now();
+        let session = Session::new(Template::default_template(), "T", now);
+        let mut app = App::new(
+            session,
+            "s.json".into(),
+            std::sync::Arc::new(FakeClock::new(now)),
+        );
+        let full = || {
+            Err(StorageError {
+                path: "s.json".into(),
+                reason: "No space left on device; trying again".into(),
+            })
+        };
+        assert!(saved(&mut app, full()), "the failure is shown");
+        assert!(app.save_error.as_deref().unwrap().contains("No space left"));
+        assert!(
+            !saved(&mut app, full()),
+            "the same failure again changes nothing"
+        );
+        assert!(saved(&mut app, Ok("s.json".into())), "the success is shown");
+        assert_eq!(app.save_error, None);
+        assert_eq!(app.status.as_ref().unwrap().text, "Saved after all: s.json");
+        assert!(
+            !saved(&mut app, Ok("s.json".into())),
+            "later saves say nothing"
+        );
+    }
 }
