@@ -115,10 +115,15 @@ pub fn save(path: &Path, json: &str) -> Result<(), StorageError> {
             "not a regular file; sessions are saved only to files",
         ));
     };
-    if real.exists() {
-        keep_backup(&real).map_err(|e| err(path, format!("cannot keep a backup: {}", e.reason)))?;
-    }
-    write_atomic_at(&real, json.as_bytes()).map_err(|e| err(path, e.reason))
+    // The backup is made once the new version is written out, just before it takes
+    // the file's place: a write that fails (a full disk) leaves the backup as it was.
+    let keep = || {
+        if !real.exists() {
+            return Ok(());
+        }
+        keep_backup(&real).map_err(|e| err(path, format!("cannot keep a backup: {}", e.reason)))
+    };
+    replace(&real, json.as_bytes(), keep).map_err(|e| err(path, e.reason))
 }
 
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -135,10 +140,11 @@ fn keep_backup(real: &Path) -> Result<(), StorageError> {
     let backup = backup_path(real);
     let temporary = temporary_path(&backup);
     if std::fs::hard_link(real, &temporary).is_ok() {
-        return std::fs::rename(&temporary, &backup).map_err(|e| {
-            let _ = std::fs::remove_file(&temporary);
-            err(&backup, e.to_string())
-        });
+        let renamed = std::fs::rename(&temporary, &backup);
+        // A rename between two names of one file does nothing (the backup already was
+        // this file): the temporary name must go all the same.
+        let _ = std::fs::remove_file(&temporary);
+        return renamed.map_err(|e| err(&backup, e.to_string()));
     }
     let old = std::fs::read(real).map_err(|e| err(real, e.to_string()))?;
     write_atomic_at(&backup, &old)
@@ -146,10 +152,23 @@ fn keep_backup(real: &Path) -> Result<(), StorageError> {
 
 /// The atomic write alone, at a path known to be a regular file or nothing yet.
 fn write_atomic_at(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    replace(path, bytes, || Ok(()))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, runs `before_rename` once they
+/// are all written, then renames the file over `path` (fsynced). If anything fails the
+/// temporary file is removed and `path` is untouched.
+fn replace(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
     let mut file =
         atomic_write_file::AtomicWriteFile::open(path).map_err(|e| err(path, e.to_string()))?;
     file.write_all(bytes)
+        .and_then(|()| file.flush())
         .map_err(|e| err(path, e.to_string()))?;
+    before_rename()?;
     file.commit().map_err(|e| err(path, e.to_string()))
 }
 
@@ -264,6 +283,25 @@ mod tests {
         assert_eq!(
             backup["version"], 38,
             "the backup is the version before the last"
+        );
+    }
+
+    #[test]
+    fn a_backup_kept_twice_of_the_same_version_leaves_no_temporary_name() {
+        // What a failed save's retry does: the backup already is the current file.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        save(&path, "{\"v\": 1}").unwrap();
+        keep_backup(&path).unwrap();
+        keep_backup(&path).unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert_eq!(
+            std::fs::read_to_string(backup_path(&path)).unwrap(),
+            "{\"v\": 1}"
         );
     }
 
