@@ -43,6 +43,11 @@ fn finish(mut child: Child) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// `convene export plan --format FORMAT -o OUT`.
+fn export_to(dir: &Path, format: &str, out: &str) -> Output {
+    convene(dir, &["export", "plan", "--format", format, "-o", out])
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -64,7 +69,7 @@ fn folder_with_a_session() -> tempfile::TempDir {
 
 /// The CSV export as `-o -` prints it: what every other target must receive.
 fn csv_on_stdout(dir: &Path) -> Vec<u8> {
-    let out = convene(dir, &["export", "plan", "--format", "csv", "-o", "-"]);
+    let out = export_to(dir, "csv", "-");
     assert!(out.status.success(), "{}", stderr(&out));
     out.stdout
 }
@@ -95,10 +100,7 @@ fn export_onto_a_device_writes_into_it_and_leaves_the_node() {
         return;
     }
     let null = null.to_str().unwrap();
-    let out = convene(
-        dir.path(),
-        &["export", "plan", "--format", "md", "-o", null],
-    );
+    let out = export_to(dir.path(), "md", null);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         file_type(Path::new(null)).is_char_device(),
@@ -108,17 +110,7 @@ fn export_onto_a_device_writes_into_it_and_leaves_the_node() {
     // A disk is not written over: a block device is refused and left as it is.
     let disk = dir.path().join("disk");
     assert!(mknod(&disk, libc::S_IFBLK, 7, 250), "mknod a block device");
-    let out = convene(
-        dir.path(),
-        &[
-            "export",
-            "plan",
-            "--format",
-            "md",
-            "-o",
-            disk.to_str().unwrap(),
-        ],
-    );
+    let out = export_to(dir.path(), "md", disk.to_str().unwrap());
     assert!(!out.status.success());
     assert!(stderr(&out).contains("disk"), "{}", stderr(&out));
     assert!(file_type(&disk).is_block_device());
@@ -168,17 +160,7 @@ fn export_onto_a_link_replaces_its_target_and_keeps_the_link() {
     std::fs::write(&target, "last week's plan").unwrap();
     let link = dir.path().join("link.csv");
     std::os::unix::fs::symlink("shared/plan.csv", &link).unwrap();
-    let out = convene(
-        dir.path(),
-        &[
-            "export",
-            "plan",
-            "--format",
-            "csv",
-            "-o",
-            link.to_str().unwrap(),
-        ],
-    );
+    let out = export_to(dir.path(), "csv", link.to_str().unwrap());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(file_type(&link).is_symlink(), "the link is still a link");
     assert_eq!(std::fs::read(&target).unwrap(), expected);
@@ -186,17 +168,7 @@ fn export_onto_a_link_replaces_its_target_and_keeps_the_link() {
     // A link to a file that does not exist yet creates the file where it points.
     let dangling = dir.path().join("next.csv");
     std::os::unix::fs::symlink("shared/next-week.csv", &dangling).unwrap();
-    let out = convene(
-        dir.path(),
-        &[
-            "export",
-            "plan",
-            "--format",
-            "csv",
-            "-o",
-            dangling.to_str().unwrap(),
-        ],
-    );
+    let out = export_to(dir.path(), "csv", dangling.to_str().unwrap());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(file_type(&dangling).is_symlink());
     assert_eq!(
@@ -223,17 +195,7 @@ fn export_onto_a_folder_is_refused_and_leaves_it_alone() {
     let dir = folder_with_a_session();
     let folder = dir.path().join("reports");
     std::fs::create_dir(&folder).unwrap();
-    let out = convene(
-        dir.path(),
-        &[
-            "export",
-            "plan",
-            "--format",
-            "html",
-            "-o",
-            folder.to_str().unwrap(),
-        ],
-    );
+    let out = export_to(dir.path(), "html", folder.to_str().unwrap());
     assert!(!out.status.success());
     let e = stderr(&out);
     assert!(e.contains("reports") && e.contains("folder"), "{e}");
