@@ -107,6 +107,7 @@ fn a_terminal_gone_without_a_hangup_signal_is_noticed() {
     cmd.args(program.get_argv());
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("CONVENE_DIR");
+    cmd.env_remove("CONVENE_CONFIG");
     let mut run = Run::spawn(cmd);
     typing_an_initiative(&mut run);
     run.close_terminal();

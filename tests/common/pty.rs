@@ -38,6 +38,7 @@ pub fn convene(dir: &Path, args: &[&str]) -> CommandBuilder {
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("CONVENE_DIR");
+    cmd.env_remove("CONVENE_CONFIG");
     cmd
 }
 
