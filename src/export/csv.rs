@@ -6,7 +6,7 @@
 //! a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
 //! leading `'`, as the OWASP guidance on CSV injection recommends.
 
-use super::report::plan_groups;
+use super::report::{plan_groups, shown};
 use crate::domain::session::Session;
 
 pub(super) fn render(session: &Session) -> String {
@@ -22,7 +22,8 @@ pub(super) fn render(session: &Session) -> String {
     for group in plan_groups(session, false) {
         let initiative = group.initiative.map(|i| i.name.as_str()).unwrap_or("");
         for row in group.rows {
-            let cells = std::iter::once(initiative).chain(columns.iter().map(|c| row.cell(&c.key)));
+            let cells = std::iter::once(initiative)
+                .chain(columns.iter().map(|c| shown(c, row.cell(&c.key))));
             writer
                 .write_record(cells.map(neutralise))
                 .expect("writing to memory cannot fail");

@@ -2,7 +2,8 @@
 //! with the same content as the Markdown report, made to read well on screen and to
 //! print on A4 or Letter. Every piece of user text goes through [`esc`].
 
-use super::report::{BoardView, PaneView, Report, iso_date, minutes, status_tone, votes};
+use super::report::{BoardView, PaneView, Report, iso_date, minutes, shown, votes};
+use crate::domain::plan::StatusTone;
 use crate::domain::template::ColumnKind;
 use std::fmt::Write;
 
@@ -238,17 +239,19 @@ fn plan(out: &mut String, r: &Report) {
         for row in &group.rows {
             out.push_str("<tr>");
             for column in r.columns {
-                let value = row.cell(&column.key);
+                let value = shown(column, row.cell(&column.key));
                 if value.trim().is_empty() {
                     out.push_str("<td class=\"empty\">—</td>");
                     continue;
                 }
                 match column.kind {
                     ColumnKind::Status(_) => {
-                        let (tone, symbol) = status_tone(value);
+                        let tone = StatusTone::of(value);
                         let _ = write!(
                             out,
-                            "<td><span class=\"badge badge-{tone}\">{symbol}\u{a0}{}</span></td>",
+                            "<td><span class=\"badge badge-{}\">{}\u{a0}{}</span></td>",
+                            badge(tone),
+                            tone.symbol(),
                             esc(value)
                         );
                     }
@@ -265,6 +268,16 @@ fn plan(out: &mut String, r: &Report) {
         out.push_str("</tbody>\n</table>\n</div>\n</div>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// The handout's badge colour for a status tone (see handout.css).
+fn badge(tone: StatusTone) -> &'static str {
+    match tone {
+        StatusTone::Todo => "idle",
+        StatusTone::Active => "busy",
+        StatusTone::Done => "good",
+        StatusTone::Stuck => "bad",
+    }
 }
 
 fn summary(out: &mut String, r: &Report) {

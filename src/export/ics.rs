@@ -14,7 +14,7 @@
 //! Only rows whose date cell holds an ISO date (YYYY-MM-DD) are exported; the plan
 //! check points out the others.
 
-use super::report::{Columns, iso_date, plan_groups};
+use super::report::{Columns, iso_date, plan_groups, shown};
 use crate::domain::session::Session;
 use chrono::{DateTime, Days, SecondsFormat, Utc};
 
@@ -57,7 +57,7 @@ pub(super) fn render(session: &Session, now: DateTime<Utc>) -> String {
             .into_iter()
             .flatten()
             {
-                let value = row.cell(&column.key);
+                let value = shown(column, row.cell(&column.key));
                 if !value.trim().is_empty() {
                     description.push(format!("{}: {value}", column.title));
                 }

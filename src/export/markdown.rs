@@ -2,7 +2,8 @@
 //! Markdown punctuation is backslash-escaped so it reads as typed, line breaks become
 //! `<br>`, and pipes in table cells are escaped, so every table row keeps its columns.
 
-use super::report::{BoardView, PaneView, Report, minutes, votes};
+use super::report::{BoardView, PaneView, Report, minutes, shown, status_label, votes};
+use crate::domain::template::ColumnKind;
 use std::fmt::Write;
 
 pub(super) fn render(r: &Report) -> String {
@@ -175,7 +176,17 @@ fn plan(out: &mut String, r: &Report) {
         let rows: Vec<Vec<String>> = group
             .rows
             .iter()
-            .map(|row| r.columns.iter().map(|c| inline(row.cell(&c.key))).collect())
+            .map(|row| {
+                r.columns
+                    .iter()
+                    .map(|c| match (&c.kind, shown(c, row.cell(&c.key))) {
+                        (ColumnKind::Status(_), value) if !value.is_empty() => {
+                            inline(&status_label(value))
+                        }
+                        (_, value) => inline(value),
+                    })
+                    .collect()
+            })
             .collect();
         table(out, &headers, &right, &rows);
     }

@@ -12,11 +12,12 @@ mod markdown;
 mod report;
 
 use crate::domain::session::Session;
+use crate::domain::text;
 use crate::storage::{self, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 /// The export formats, named as on the command line (`--format md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -37,13 +38,10 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
-        Format::Md,
-        Format::Csv,
-        Format::Html,
-        Format::Ics,
-        Format::Json,
-    ];
+    /// Every format, in the enum's order: the list clap offers and `x` writes.
+    pub fn all() -> &'static [Format] {
+        <Format as clap::ValueEnum>::value_variants()
+    }
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -74,32 +72,31 @@ impl fmt::Display for Format {
     }
 }
 
-impl FromStr for Format {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Format, String> {
-        match s.trim().trim_start_matches('.').to_lowercase().as_str() {
-            "md" | "markdown" => Ok(Format::Md),
-            "csv" => Ok(Format::Csv),
-            "html" | "htm" => Ok(Format::Html),
-            "ics" | "ical" | "calendar" => Ok(Format::Ics),
-            "json" => Ok(Format::Json),
-            _ => Err(format!(
-                "unknown export format {s:?} (use one of: md, csv, html, ics, json)"
-            )),
-        }
-    }
-}
-
 /// The session in one format. `today` dates the plan check (past due dates); `now` is
 /// the moment the agenda's actual minutes are read at and the calendar's time stamp.
 pub fn render(session: &Session, format: Format, today: NaiveDate, now: DateTime<Utc>) -> String {
+    let session = &*cleaned(session);
     match format {
         Format::Md => markdown::render(&report::Report::new(session, today, now)),
         Format::Csv => csv::render(session),
         Format::Html => html::render(&report::Report::new(session, today, now)),
         Format::Ics => ics::render(session, now),
         Format::Json => storage::to_json(session),
+    }
+}
+
+/// The session with its text cleaned as typed text is, copied only if it needs it: a
+/// session built or changed outside the app must not carry escape sequences into a
+/// CSV printed on a terminal, nor bidi overrides into a report.
+fn cleaned(session: &Session) -> Cow<'_, Session> {
+    let mut value = serde_json::to_value(session).expect("a session always serializes");
+    if !text::clean_json(&mut value) {
+        return Cow::Borrowed(session);
+    }
+    match serde_json::from_value(value) {
+        Ok(clean) => Cow::Owned(clean),
+        // Cleaning changes text, never a shape; should it fail, each format still escapes.
+        Err(_) => Cow::Borrowed(session),
     }
 }
 
@@ -127,7 +124,7 @@ pub fn export_path(session_path: &Path, format: Format) -> PathBuf {
 
 /// Writes every format into `exports/` beside the session file, named after it
 /// (`budget-2027.md`, `budget-2027.csv`...). Returns the paths written, in
-/// [`Format::ALL`] order. Stops at the first failure, naming the file.
+/// [`Format::all`] order. Stops at the first failure, naming the file.
 pub fn write_all(
     session: &Session,
     session_path: &Path,
@@ -139,8 +136,8 @@ pub fn write_all(
         reason: format!("cannot create the exports folder: {e}"),
         path: dir.clone(),
     })?;
-    let mut written = Vec::with_capacity(Format::ALL.len());
-    for format in Format::ALL {
+    let mut written = Vec::with_capacity(Format::all().len());
+    for &format in Format::all() {
         let path = export_path(session_path, format);
         write_one(session, format, today, now, &path)?;
         written.push(path);
@@ -148,8 +145,9 @@ pub fn write_all(
     Ok(written)
 }
 
-/// Writes one format to `out`, atomically: either the whole new file is there or the
-/// previous one (if any) is untouched. The folder must exist.
+/// Writes one format to `out`: a file is replaced atomically (either the whole new file
+/// is there or the previous one is untouched), a link is followed to its target, a
+/// terminal, FIFO or `/dev/null` is written straight, and a folder is refused.
 pub fn write_one(
     session: &Session,
     format: Format,
@@ -157,24 +155,11 @@ pub fn write_one(
     now: DateTime<Utc>,
     out: &Path,
 ) -> Result<(), StorageError> {
-    let fail = |reason: String| StorageError {
-        path: out.to_path_buf(),
-        reason: format!("cannot write the {}: {reason}", format.label()),
-    };
-    if out.is_dir() {
-        return Err(fail("this is a folder; give a file name".into()));
-    }
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
-    if let Some(parent) = parent
-        && !parent.is_dir()
-    {
-        return Err(fail(format!(
-            "the folder {} does not exist",
-            parent.display()
-        )));
-    }
     let text = render(session, format, today, now);
-    storage::write_atomic(out, text.as_bytes()).map_err(|e| fail(e.reason))
+    storage::write_output(out, text.as_bytes()).map_err(|e| StorageError {
+        path: out.to_path_buf(),
+        reason: format!("cannot write the {}: {}", format.label(), e.reason),
+    })
 }
 
 #[cfg(test)]
@@ -198,21 +183,14 @@ mod tests {
     }
 
     #[test]
-    fn formats_parse_from_names_and_print_as_extensions() {
-        for f in Format::ALL {
-            assert_eq!(f.to_string().parse::<Format>(), Ok(f));
+    fn formats_are_named_on_the_command_line_by_their_extension() {
+        for &f in Format::all() {
+            assert_eq!(f.to_string(), f.extension());
             assert_eq!(
                 <Format as clap::ValueEnum>::from_str(f.extension(), true),
                 Ok(f)
             );
         }
-        assert_eq!("Markdown".parse::<Format>(), Ok(Format::Md));
-        assert_eq!(".ICS".parse::<Format>(), Ok(Format::Ics));
-        let e = "pdf".parse::<Format>().unwrap_err();
-        assert!(
-            e.contains("pdf") && e.contains("md, csv, html, ics, json"),
-            "{e}"
-        );
     }
 
     #[test]
@@ -224,19 +202,19 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
             .collect();
+        let expected: Vec<String> = Format::all()
+            .iter()
+            .map(|f| format!("exports/budget-2027.{f}"))
+            .collect();
+        assert_eq!(names, expected);
+        assert!(names.contains(&"exports/budget-2027.md".to_string()));
+        let json_path = &paths[Format::all()
+            .iter()
+            .position(|f| *f == Format::Json)
+            .unwrap()];
+        let json = std::fs::read_to_string(json_path).unwrap();
         assert_eq!(
-            names,
-            [
-                "exports/budget-2027.md",
-                "exports/budget-2027.csv",
-                "exports/budget-2027.html",
-                "exports/budget-2027.ics",
-                "exports/budget-2027.json"
-            ]
-        );
-        let json = std::fs::read_to_string(&paths[4]).unwrap();
-        assert_eq!(
-            storage::parse(&paths[4], &json).unwrap(),
+            storage::parse(json_path, &json).unwrap(),
             session(),
             "the JSON export is the session"
         );
@@ -246,7 +224,7 @@ mod tests {
             std::fs::read_dir(dir.path().join("exports"))
                 .unwrap()
                 .count(),
-            5
+            Format::all().len()
         );
     }
 

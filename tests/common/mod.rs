@@ -2,6 +2,8 @@
 //! presses them, and the screen as text (one format for every snapshot).
 #![allow(dead_code)]
 
+pub mod pty;
+
 use chrono::{DateTime, TimeZone, Utc};
 use convene::app::{Action, App};
 use convene::domain::session::Session;
