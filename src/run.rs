@@ -26,11 +26,28 @@ enum Event {
     Stop,
 }
 
+/// Why a run ended badly. A final save that failed wins over a terminal error: it is
+/// the one the facilitator must act on.
+#[derive(Debug)]
+pub enum RunError {
+    NotSaved(crate::storage::StorageError),
+    Terminal(io::Error),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::NotSaved(e) => write!(f, "NOT SAVED: {e}"),
+            RunError::Terminal(e) => write!(f, "terminal error: {e}"),
+        }
+    }
+}
+
 /// Runs the app until the facilitator quits. The session is saved on the way out,
 /// whether the loop ends normally, with an error or with a panic.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App) -> Result<(), RunError> {
     let (tx, rx) = channel();
-    spawn_signals(tx.clone())?;
+    spawn_signals(tx.clone()).map_err(RunError::Terminal)?;
     spawn_hangup_watch(tx.clone());
     spawn_input(tx.clone());
     let saved_tx = tx.clone();
@@ -44,7 +61,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         leave_terminal();
         hook(info);
     }));
-    let mut terminal = enter_terminal()?;
+    let mut terminal = enter_terminal().map_err(RunError::Terminal)?;
 
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut app, &mut terminal, &rx, &tx, &saver)
@@ -65,7 +82,9 @@ pub fn run(mut app: App) -> io::Result<()> {
     }
     std::panic::set_hook(Box::new(move |info| previous_hook(info)));
     match outcome {
-        Ok(result) => result.and(saved.map_err(|e| io::Error::other(format!("NOT SAVED: {e}")))),
+        Ok(result) => saved
+            .map_err(RunError::NotSaved)
+            .and(result.map_err(RunError::Terminal)),
         Err(panic) => resume_unwind(panic),
     }
 }

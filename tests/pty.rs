@@ -113,3 +113,25 @@ fn a_broken_config_still_opens_the_workshop_and_says_why() {
         "a new session starts with the config's settings"
     );
 }
+
+#[test]
+fn a_final_save_that_fails_is_the_reason_given_at_exit() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("sessions");
+    std::fs::create_dir(&dir).unwrap();
+    let mut run = Run::start(&dir, &["new", "--title", "Lost folder"]);
+    run.wait_for("STEP 1 OF 6");
+    // The sessions folder is replaced by a file under the running app: every save
+    // now fails.
+    std::fs::rename(&dir, root.path().join("moved")).unwrap();
+    std::fs::write(&dir, "not a folder").unwrap();
+    run.keys(b" ");
+    run.wait_for("NOT SAVED");
+    run.keys(b"q");
+    run.wait_for("Quit convene?");
+    run.keys(b"y");
+    assert_eq!(run.wait_exit().exit_code(), 1, "a lost save is an error");
+    let out = run.text();
+    assert!(out.contains("convene: NOT SAVED:"), "{out}");
+    assert!(!out.contains("terminal error"), "{out}");
+}
