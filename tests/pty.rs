@@ -1,123 +1,11 @@
 //! The real binary in a pseudo-terminal: it starts, takes keys, quits, saves, and
 //! leaves the terminal as it found it.
 
+mod common;
+
+use common::pty::Run;
 use nix::sys::termios::LocalFlags;
-use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// How long any one wait may take before the test fails; generous for a loaded CI machine.
-const DEADLINE: Duration = Duration::from_secs(20);
-
-struct Run {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    /// The thread copying the terminal's output; it ends when the child has closed the pty.
-    reader: Option<std::thread::JoinHandle<()>>,
-    /// Signalled when the reader has copied everything (end of file or an error).
-    reader_done: std::sync::mpsc::Receiver<()>,
-}
-
-impl Run {
-    fn start(dir: &Path, args: &[&str]) -> Run {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_convene"));
-        cmd.arg("--dir");
-        cmd.arg(dir);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("CONVENE_DIR");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = output.clone();
-        let (done_tx, reader_done) = std::sync::mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            // Linux ends the stream with EIO once the child has closed its side.
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-            let _ = done_tx.send(());
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Run {
-            master: pair.master,
-            writer,
-            output,
-            child,
-            reader: Some(reader),
-            reader_done,
-        }
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
-    }
-
-    /// The screen as a terminal would show it after everything written so far.
-    fn screen(&self) -> String {
-        let mut parser = vt100::Parser::new(24, 80, 0);
-        parser.process(&self.output.lock().unwrap());
-        parser.screen().contents()
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + DEADLINE;
-        while !self.screen().contains(needle) {
-            assert!(
-                Instant::now() < deadline,
-                "never saw {needle:?} on:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Sends keys; the caller then waits for what they should bring on screen.
-    fn keys(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits for the child to exit and for the reader to have copied all it wrote,
-    /// so `text()` afterwards holds the whole output.
-    fn wait_exit(&mut self) -> bool {
-        let deadline = Instant::now() + DEADLINE;
-        let success = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status.success();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "convene did not exit:\n{}",
-                self.text()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        let left = deadline.saturating_duration_since(Instant::now());
-        self.reader_done
-            .recv_timeout(left)
-            .expect("the output reader finishes once convene has exited");
-        self.reader.take().unwrap().join().unwrap();
-        success
-    }
-}
 
 fn only_session(dir: &Path) -> convene::domain::session::Session {
     let files: Vec<_> = std::fs::read_dir(dir)
@@ -141,7 +29,7 @@ fn start_step_quit_restore_and_resume() {
 
     // A second convene in another terminal must not open (and overwrite) it.
     let mut second = Run::start(dir.path(), &["open", "pty-run"]);
-    assert!(!second.wait_exit(), "the second convene refuses");
+    assert!(!second.wait_exit().success(), "the second convene refuses");
     assert!(
         second.text().contains("already open in another convene"),
         "{}",
@@ -151,7 +39,7 @@ fn start_step_quit_restore_and_resume() {
     run.keys(b"q");
     run.wait_for("Quit convene?");
     run.keys(b"y");
-    assert!(run.wait_exit(), "exit status 0");
+    assert!(run.wait_exit().success(), "exit status 0");
 
     let out = run.text();
     let last_leave = out.rfind("\x1b[?1049l").expect("left the alternate screen");
@@ -159,7 +47,7 @@ fn start_step_quit_restore_and_resume() {
     assert!(
         out.rfind("\x1b[?25h").expect("cursor shown again") > out.rfind("\x1b[?25l").unwrap_or(0)
     );
-    let termios = run.master.get_termios().expect("pty termios");
+    let termios = run.termios();
     assert!(
         termios
             .local_flags
@@ -179,7 +67,7 @@ fn start_step_quit_restore_and_resume() {
     let mut again = Run::start(dir.path(), &["open", "pty-run"]);
     again.wait_for("STEP 2 OF 6");
     again.keys(b"\x03"); // Ctrl-C saves and leaves at once
-    assert!(again.wait_exit());
+    assert!(again.wait_exit().success());
     assert!(again.text().contains("\x1b[?1049l"));
 }
 
@@ -205,7 +93,7 @@ fn a_broken_config_still_opens_the_workshop_and_says_why() {
     run.keys(b"q");
     run.wait_for("Quit convene?");
     run.keys(b"y");
-    assert!(run.wait_exit(), "a broken config is no failure");
+    assert!(run.wait_exit().success(), "a broken config is no failure");
     let out = run.text();
     let said = out
         .find("line 2: bell must be true or false")
@@ -224,4 +112,26 @@ fn a_broken_config_still_opens_the_workshop_and_says_why() {
         },
         "a new session starts with the config's settings"
     );
+}
+
+#[test]
+fn a_final_save_that_fails_is_the_reason_given_at_exit() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("sessions");
+    std::fs::create_dir(&dir).unwrap();
+    let mut run = Run::start(&dir, &["new", "--title", "Lost folder"]);
+    run.wait_for("STEP 1 OF 6");
+    // The sessions folder is replaced by a file under the running app: every save
+    // now fails.
+    std::fs::rename(&dir, root.path().join("moved")).unwrap();
+    std::fs::write(&dir, "not a folder").unwrap();
+    run.keys(b" ");
+    run.wait_for("NOT SAVED");
+    run.keys(b"q");
+    run.wait_for("Quit convene?");
+    run.keys(b"y");
+    assert_eq!(run.wait_exit().exit_code(), 1, "a lost save is an error");
+    let out = run.text();
+    assert!(out.contains("convene: NOT SAVED:"), "{out}");
+    assert!(!out.contains("terminal error"), "{out}");
 }

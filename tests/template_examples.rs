@@ -59,7 +59,7 @@ fn check_example(name: &str, mut r: Room) {
     let loaded = convene::storage::load(&file(name)).unwrap();
     assert_eq!(loaded, session, "the file reads back as it was written");
     let now = r.app.now();
-    for format in Format::ALL {
+    for &format in Format::all() {
         let out = render(&loaded, format, today(), now);
         common::assert_golden(&format!("{name}.{}", format.extension()), &out);
     }

@@ -7,6 +7,7 @@ use crate::domain::template::{DEFAULT_TEMPLATE, Template};
 use crate::domain::timer::{Clock, SystemClock};
 use crate::storage;
 use std::io::IsTerminal;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -101,8 +102,10 @@ fn open_app(
         };
         app.warn(format!("{first}{more}"));
     }
-    crate::run::run(app).map_err(|e| format!("terminal error: {e}"))?;
-    eprintln!("Saved to {}", path.display());
+    crate::run::run(app).map_err(|e| e.to_string())?;
+    // Standard error may be a terminal that is gone (a hang-up): the save is done, so
+    // a failed line here is not worth a panic.
+    let _ = writeln!(std::io::stderr(), "Saved to {}", path.display());
     Ok(())
 }
 
@@ -216,7 +219,7 @@ fn export_table(
             crate::export::table_csv_path(path, key)
         }
     };
-    storage::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
+    storage::write_output(&out, text.as_bytes()).map_err(|e| e.to_string())?;
     eprintln!("Wrote {}", out.display());
     Ok(())
 }

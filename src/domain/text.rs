@@ -84,6 +84,46 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// Cleans every string of a JSON document, object keys included, the way typed text
+/// is cleaned: a file edited outside convene must not carry escape sequences or bidi
+/// overrides into the app or its exports. Returns whether anything changed.
+pub fn clean_json(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => match clean(text) {
+            std::borrow::Cow::Borrowed(_) => false,
+            std::borrow::Cow::Owned(cleaned) => {
+                *text = cleaned;
+                true
+            }
+        },
+        Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |changed, v| clean_json(v) | changed),
+        Value::Object(map) => {
+            let mut changed = false;
+            let keys: Vec<String> = map
+                .keys()
+                .filter(|k| matches!(clean(k), std::borrow::Cow::Owned(_)))
+                .cloned()
+                .collect();
+            for key in keys {
+                let entry = map.remove(&key).expect("a key just listed");
+                // Two keys that clean to the same text keep both entries.
+                let mut cleaned = sanitize(&key);
+                while map.contains_key(&cleaned) {
+                    cleaned.push('~');
+                }
+                map.insert(cleaned, entry);
+                changed = true;
+            }
+            map.values_mut()
+                .fold(changed, |changed, v| clean_json(v) | changed)
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
 /// Shortens text to at most `max` characters, marking the cut with an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -122,6 +162,25 @@ mod tests {
             std::borrow::Cow::Borrowed(_)
         ));
         assert_eq!(clean("a\u{1b}[31mb\u{202e}c"), "abc");
+    }
+
+    #[test]
+    fn clean_json_cleans_every_string_and_key_and_keeps_the_rest() {
+        let mut value = serde_json::json!({
+            "title": "a\u{1b}]0;pwned\u{7}b",
+            "list": ["ok", "x\u{202e}y", 3, null, true],
+            "cells": { "k\u{1b}[1m": "v\tw", "k": "kept" },
+        });
+        assert!(clean_json(&mut value));
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "title": "ab",
+                "list": ["ok", "xy", 3, null, true],
+                "cells": { "k~": "v w", "k": "kept" },
+            })
+        );
+        assert!(!clean_json(&mut value), "clean text is left as it is");
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! with the same content as the Markdown report, made to read well on screen and to
 //! print on A4 or Letter. Every piece of user text goes through [`esc`].
 
-use super::report::{BoardView, PaneView, Report, iso_date, minutes, status_tone, votes};
+use super::report::{BoardView, PaneView, Report, iso_date, minutes, votes};
 use super::tables::{TableView, shown};
 use crate::domain::plan::PlanRow;
+use crate::domain::plan::StatusTone;
 use crate::domain::template::{ColumnKind, TableDef};
 use std::fmt::Write;
 
@@ -357,6 +358,16 @@ fn table_head(out: &mut String, def: &TableDef) {
     out.push_str("</tr></thead>\n");
 }
 
+/// The handout's badge colour for a status tone (see handout.css).
+fn badge(tone: StatusTone) -> &'static str {
+    match tone {
+        StatusTone::Todo => "idle",
+        StatusTone::Active => "busy",
+        StatusTone::Done => "good",
+        StatusTone::Stuck => "bad",
+    }
+}
+
 fn row_cells(out: &mut String, def: &TableDef, row: &PlanRow) {
     out.push_str("<tr>");
     for column in &def.columns {
@@ -367,10 +378,12 @@ fn row_cells(out: &mut String, def: &TableDef, row: &PlanRow) {
         }
         match column.kind {
             ColumnKind::Status(_) => {
-                let (tone, symbol) = status_tone(value);
+                let tone = StatusTone::of(value);
                 let _ = write!(
                     out,
-                    "<td><span class=\"badge badge-{tone}\">{symbol}\u{a0}{}</span></td>",
+                    "<td><span class=\"badge badge-{}\">{}\u{a0}{}</span></td>",
+                    badge(tone),
+                    tone.symbol(),
                     esc(value)
                 );
             }

@@ -2,10 +2,10 @@
 //! Markdown punctuation is backslash-escaped so it reads as typed, line breaks become
 //! `<br>`, and pipes in table cells are escaped, so every table row keeps its columns.
 
-use super::report::{BoardView, PaneView, Report, minutes, votes};
+use super::report::{BoardView, PaneView, Report, minutes, status_label, votes};
 use super::tables::{RowView, TableView, shown};
 use crate::domain::plan::PlanRow;
-use crate::domain::template::TableDef;
+use crate::domain::template::{ColumnKind, TableDef};
 use std::fmt::Write;
 
 pub(super) fn render(r: &Report) -> String {
@@ -265,7 +265,17 @@ fn rows_table(out: &mut String, def: &TableDef, rows: &[&PlanRow]) {
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|row| def.columns.iter().map(|c| inline(shown(row, c))).collect())
+        .map(|row| {
+            def.columns
+                .iter()
+                .map(|c| match (&c.kind, shown(row, c)) {
+                    (ColumnKind::Status(_), value) if !value.is_empty() => {
+                        inline(&status_label(value))
+                    }
+                    (_, value) => inline(value),
+                })
+                .collect()
+        })
         .collect();
     table(out, &headers, &vec![false; headers.len()], &cells);
 }

@@ -13,11 +13,12 @@ mod report;
 mod tables;
 
 use crate::domain::session::Session;
+use crate::domain::text;
 use crate::storage::{self, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 /// The export formats, named as on the command line (`--format md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -38,13 +39,10 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
-        Format::Md,
-        Format::Csv,
-        Format::Html,
-        Format::Ics,
-        Format::Json,
-    ];
+    /// Every format, in the enum's order: the list clap offers and `x` writes.
+    pub fn all() -> &'static [Format] {
+        <Format as clap::ValueEnum>::value_variants()
+    }
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -75,32 +73,31 @@ impl fmt::Display for Format {
     }
 }
 
-impl FromStr for Format {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Format, String> {
-        match s.trim().trim_start_matches('.').to_lowercase().as_str() {
-            "md" | "markdown" => Ok(Format::Md),
-            "csv" => Ok(Format::Csv),
-            "html" | "htm" => Ok(Format::Html),
-            "ics" | "ical" | "calendar" => Ok(Format::Ics),
-            "json" => Ok(Format::Json),
-            _ => Err(format!(
-                "unknown export format {s:?} (use one of: md, csv, html, ics, json)"
-            )),
-        }
-    }
-}
-
 /// The session in one format. `today` dates the plan check (past due dates); `now` is
 /// the moment the agenda's actual minutes are read at and the calendar's time stamp.
 pub fn render(session: &Session, format: Format, today: NaiveDate, now: DateTime<Utc>) -> String {
+    let session = &*cleaned(session);
     match format {
         Format::Md => markdown::render(&report::Report::new(session, today, now)),
         Format::Csv => csv::render(session),
         Format::Html => html::render(&report::Report::new(session, today, now)),
         Format::Ics => ics::render(session, now),
         Format::Json => storage::to_json(session),
+    }
+}
+
+/// The session with its text cleaned as typed text is, copied only if it needs it: a
+/// session built or changed outside the app must not carry escape sequences into a
+/// CSV printed on a terminal, nor bidi overrides into a report.
+fn cleaned(session: &Session) -> Cow<'_, Session> {
+    let mut value = serde_json::to_value(session).expect("a session always serializes");
+    if !text::clean_json(&mut value) {
+        return Cow::Borrowed(session);
+    }
+    match serde_json::from_value(value) {
+        Ok(clean) => Cow::Owned(clean),
+        // Cleaning changes text, never a shape; should it fail, each format still escapes.
+        Err(_) => Cow::Borrowed(session),
     }
 }
 
@@ -129,7 +126,7 @@ pub fn export_path(session_path: &Path, format: Format) -> PathBuf {
 /// Table `key` as CSV, with the rows under its rows (the `csv` format is the first
 /// table). None when the session's template has no such table.
 pub fn csv_table(session: &Session, key: &str) -> Option<String> {
-    csv::render_table(session, key)
+    csv::render_table(&cleaned(session), key)
 }
 
 /// Where [`write_all`] puts the CSV of a table other than the first:
@@ -155,7 +152,7 @@ pub fn table_csv_path(session_path: &Path, key: &str) -> PathBuf {
 /// Writes every format into `exports/` beside the session file, named after it
 /// (`budget-2027.md`, `budget-2027.csv`...), then a CSV for each further table of the
 /// plan (`budget-2027-terms.csv`: rows under another table's rows go in that table's
-/// file). Returns the paths written, in [`Format::ALL`] order, then the tables'. Stops
+/// file). Returns the paths written, in [`Format::all`] order, then the tables'. Stops
 /// at the first failure, naming the file.
 pub fn write_all(
     session: &Session,
@@ -168,8 +165,8 @@ pub fn write_all(
         reason: format!("cannot create the exports folder: {e}"),
         path: dir.clone(),
     })?;
-    let mut written = Vec::with_capacity(Format::ALL.len());
-    for format in Format::ALL {
+    let mut written = Vec::with_capacity(Format::all().len());
+    for &format in Format::all() {
         let path = export_path(session_path, format);
         write_one(session, format, today, now, &path)?;
         written.push(path);
@@ -182,8 +179,8 @@ pub fn write_all(
         .filter(|t| t.parent.is_none())
     {
         let path = table_csv_path(session_path, &table.key);
-        let text = csv::render_table(session, &table.key).expect("a table of the template");
-        storage::write_atomic(&path, text.as_bytes()).map_err(|e| StorageError {
+        let text = csv_table(session, &table.key).expect("a table of the template");
+        storage::write_output(&path, text.as_bytes()).map_err(|e| StorageError {
             path: path.clone(),
             reason: format!("cannot write the CSV of {}: {}", table.title, e.reason),
         })?;
@@ -192,8 +189,9 @@ pub fn write_all(
     Ok(written)
 }
 
-/// Writes one format to `out`, atomically: either the whole new file is there or the
-/// previous one (if any) is untouched. The folder must exist.
+/// Writes one format to `out`: a file is replaced atomically (either the whole new file
+/// is there or the previous one is untouched), a link is followed to its target, a
+/// terminal, FIFO or `/dev/null` is written straight, and a folder is refused.
 pub fn write_one(
     session: &Session,
     format: Format,
@@ -201,24 +199,11 @@ pub fn write_one(
     now: DateTime<Utc>,
     out: &Path,
 ) -> Result<(), StorageError> {
-    let fail = |reason: String| StorageError {
-        path: out.to_path_buf(),
-        reason: format!("cannot write the {}: {reason}", format.label()),
-    };
-    if out.is_dir() {
-        return Err(fail("this is a folder; give a file name".into()));
-    }
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
-    if let Some(parent) = parent
-        && !parent.is_dir()
-    {
-        return Err(fail(format!(
-            "the folder {} does not exist",
-            parent.display()
-        )));
-    }
     let text = render(session, format, today, now);
-    storage::write_atomic(out, text.as_bytes()).map_err(|e| fail(e.reason))
+    storage::write_output(out, text.as_bytes()).map_err(|e| StorageError {
+        path: out.to_path_buf(),
+        reason: format!("cannot write the {}: {}", format.label(), e.reason),
+    })
 }
 
 #[cfg(test)]
@@ -242,21 +227,14 @@ mod tests {
     }
 
     #[test]
-    fn formats_parse_from_names_and_print_as_extensions() {
-        for f in Format::ALL {
-            assert_eq!(f.to_string().parse::<Format>(), Ok(f));
+    fn formats_are_named_on_the_command_line_by_their_extension() {
+        for &f in Format::all() {
+            assert_eq!(f.to_string(), f.extension());
             assert_eq!(
                 <Format as clap::ValueEnum>::from_str(f.extension(), true),
                 Ok(f)
             );
         }
-        assert_eq!("Markdown".parse::<Format>(), Ok(Format::Md));
-        assert_eq!(".ICS".parse::<Format>(), Ok(Format::Ics));
-        let e = "pdf".parse::<Format>().unwrap_err();
-        assert!(
-            e.contains("pdf") && e.contains("md, csv, html, ics, json"),
-            "{e}"
-        );
     }
 
     #[test]
@@ -268,19 +246,19 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
             .collect();
+        let expected: Vec<String> = Format::all()
+            .iter()
+            .map(|f| format!("exports/budget-2027.{f}"))
+            .collect();
+        assert_eq!(names, expected);
+        assert!(names.contains(&"exports/budget-2027.md".to_string()));
+        let json_path = &paths[Format::all()
+            .iter()
+            .position(|f| *f == Format::Json)
+            .unwrap()];
+        let json = std::fs::read_to_string(json_path).unwrap();
         assert_eq!(
-            names,
-            [
-                "exports/budget-2027.md",
-                "exports/budget-2027.csv",
-                "exports/budget-2027.html",
-                "exports/budget-2027.ics",
-                "exports/budget-2027.json"
-            ]
-        );
-        let json = std::fs::read_to_string(&paths[4]).unwrap();
-        assert_eq!(
-            storage::parse(&paths[4], &json).unwrap(),
+            storage::parse(json_path, &json).unwrap(),
             session(),
             "the JSON export is the session"
         );
@@ -290,7 +268,7 @@ mod tests {
             std::fs::read_dir(dir.path().join("exports"))
                 .unwrap()
                 .count(),
-            5
+            Format::all().len()
         );
     }
 

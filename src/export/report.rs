@@ -421,22 +421,13 @@ pub(super) fn votes(n: u32) -> String {
     }
 }
 
-/// How a status value looks: a tone for the badge's colour and a symbol that says the
-/// same without colour. Values are matched by meaning, so custom lists work too.
-pub(super) fn status_tone(value: &str) -> (&'static str, &'static str) {
-    let v = value.trim().to_lowercase();
-    if v.contains("block") || v.contains("not met") || v.contains("cancel") || v.contains("stuck") {
-        ("bad", "✕")
-    } else if v.contains("done") || v.contains("complete") || v == "met" || v.contains("finished") {
-        ("good", "✓")
-    } else if v.contains("progress")
-        || v.contains("partial")
-        || (v.contains("started") && !v.contains("not"))
-    {
-        ("busy", "◐")
-    } else {
-        ("idle", "○")
-    }
+/// A status as the table shows it, its symbol first so it reads without colour:
+/// "○ Not started", "✓ Done".
+pub(super) fn status_label(value: &str) -> String {
+    format!(
+        "{} {value}",
+        crate::domain::plan::StatusTone::of(value).symbol()
+    )
 }
 
 #[cfg(test)]
@@ -450,17 +441,5 @@ mod tests {
         assert_eq!(minutes(5 * 60_000 + 29_000), "5 min");
         assert_eq!(minutes(5 * 60_000 + 30_000), "6 min");
         assert_eq!(minutes(65 * 60_000), "1 h 05 min");
-    }
-
-    #[test]
-    fn statuses_are_read_by_meaning() {
-        assert_eq!(status_tone("Done").0, "good");
-        assert_eq!(status_tone("Met").0, "good");
-        assert_eq!(status_tone("Not met").0, "bad");
-        assert_eq!(status_tone("Blocked").0, "bad");
-        assert_eq!(status_tone("In progress").0, "busy");
-        assert_eq!(status_tone("Partially met").0, "busy");
-        assert_eq!(status_tone("Not started").0, "idle");
-        assert_eq!(status_tone("Process").0, "idle");
     }
 }

@@ -3,10 +3,13 @@
 pub mod autosave;
 pub mod config;
 pub mod templates;
+mod write;
+
+pub use write::{backup_path, save, write_output};
 
 use crate::domain::session::{SCHEMA_VERSION, Session};
 use std::fmt;
-use std::io::Write;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Why a session file could not be used. It always names the file.
@@ -97,15 +100,34 @@ pub fn find_session(dir: &Path, name_or_path: &str) -> Result<PathBuf, StorageEr
 }
 
 pub fn load(path: &Path) -> Result<Session, StorageError> {
-    let text = std::fs::read_to_string(path).map_err(|e| err(path, e.to_string()))?;
-    parse(path, &text)
+    parse(path, &read_regular(path)?)
+}
+
+/// Reads a regular file only: a FIFO or a device named `*.json` is refused at once
+/// instead of waiting forever for a writer (the open does not block).
+fn read_regular(path: &Path) -> Result<String, StorageError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut file = options.open(path).map_err(|e| err(path, e.to_string()))?;
+    let meta = file.metadata().map_err(|e| err(path, e.to_string()))?;
+    if !meta.is_file() {
+        return Err(err(path, "not a regular file"));
+    }
+    let mut text = String::new();
+    file.read_to_string(&mut text)
+        .map_err(|e| err(path, e.to_string()))?;
+    Ok(text)
 }
 
 /// Checks the schema version before the shape, so a file from a newer convene says so
 /// instead of listing fields this version has never heard of.
 pub fn parse(path: &Path, text: &str) -> Result<Session, StorageError> {
-    let value: serde_json::Value =
+    let mut value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| err(path, format!("not valid JSON: {e}")))?;
+    // Text is cleaned as it is typed, and a file can be edited by hand.
+    crate::domain::text::clean_json(&mut value);
     let version = value
         .get("schema_version")
         .ok_or_else(|| err(path, "not a convene session (no schema_version)"))?
@@ -134,34 +156,6 @@ pub fn to_json(session: &Session) -> String {
     json
 }
 
-/// Writes atomically: a temporary file in the same folder, fsynced, renamed over the
-/// target. The version it replaces is kept as `NAME.json.bak`.
-pub fn save(path: &Path, json: &str) -> Result<(), StorageError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| err(dir, e.to_string()))?;
-    }
-    if path.exists() {
-        std::fs::copy(path, backup_path(path))
-            .map_err(|e| err(path, format!("cannot keep a backup: {e}")))?;
-    }
-    write_atomic(path, json.as_bytes())
-}
-
-/// The atomic write alone, for files that need no backup (exports).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let mut file =
-        atomic_write_file::AtomicWriteFile::open(path).map_err(|e| err(path, e.to_string()))?;
-    file.write_all(bytes)
-        .map_err(|e| err(path, e.to_string()))?;
-    file.commit().map_err(|e| err(path, e.to_string()))
-}
-
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
-}
-
 /// Held while a session is open, so a second convene cannot open the same file and
 /// overwrite it from another terminal. The operating system releases it if we crash.
 pub struct SessionLock {
@@ -183,7 +177,11 @@ pub fn lock(session: &Path) -> Result<SessionLock, StorageError> {
         .open(&path)
         .map_err(|e| err(&path, e.to_string()))?;
     match file.try_lock() {
-        Ok(()) => Ok(SessionLock { path, _file: file }),
+        Ok(()) => {
+            // Ours now: temporary files a killed convene left beside it are stale.
+            write::remove_stale_temporaries(session);
+            Ok(SessionLock { path, _file: file })
+        }
         Err(std::fs::TryLockError::WouldBlock) => Err(err(
             session,
             "already open in another convene; close that one first",

@@ -2,6 +2,7 @@
 //! presses them, and the screen as text (one format for every snapshot).
 #![allow(dead_code)]
 
+pub mod pty;
 pub mod room;
 
 use chrono::{DateTime, TimeZone, Utc};
