@@ -96,7 +96,7 @@ fn markdown_nests_milestones_under_their_commitment_and_opens_with_the_fields() 
         "{md}"
     );
     assert!(
-        md.contains("| Not started |"),
+        md.contains("| ○ Not started |"),
         "an empty status exports as the app shows it"
     );
     assert!(
