@@ -67,13 +67,15 @@ fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing
         }
     }
     if !briefing.fields.is_empty() {
-        lines.push(Line::from(""));
-        lines.extend(fields::lines(
-            app,
-            &briefing.fields,
-            &fields_key(app),
-            theme,
-        ));
+        let mut fields = fields::lines(app, &briefing.fields, &fields_key(app), theme);
+        // What the room writes comes before the bullets when not everything fits.
+        if lines.len() + fields.len() + 2 > usize::from(area.height) {
+            fields.push(Line::from(""));
+            lines.splice(2..2, fields);
+        } else {
+            lines.push(Line::from(""));
+            lines.extend(fields);
+        }
     }
     let block = Block::default()
         .borders(Borders::TOP)
