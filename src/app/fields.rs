@@ -86,25 +86,11 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::app;
+    use super::super::tests::{app, type_line};
     use super::*;
     use crate::app::Action;
     use crate::domain::session::Session;
     use crate::domain::template::Template;
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn type_line(app: &mut App, text: &str) {
-        for c in text.chars() {
-            app.update(Action::EditKey(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            )));
-        }
-        app.update(Action::EditKey(KeyEvent::new(
-            KeyCode::Enter,
-            KeyModifiers::NONE,
-        )));
-    }
 
     #[test]
     fn fields_are_typed_one_after_another_and_undone() {

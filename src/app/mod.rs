@@ -536,6 +536,21 @@ pub(crate) mod tests {
         (app, clock)
     }
 
+    /// Types into the open editor and presses Enter.
+    pub fn type_line(app: &mut App, text: &str) {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        for c in text.chars() {
+            app.update(Action::EditKey(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+        app.update(Action::EditKey(KeyEvent::new(
+            KeyCode::Enter,
+            KeyModifiers::NONE,
+        )));
+    }
+
     #[test]
     fn space_starts_the_clock_and_steps_move_on() {
         let (mut app, clock) = app();

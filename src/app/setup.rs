@@ -135,30 +135,17 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::app;
+    use super::super::tests::{app, type_line};
     use super::*;
     use crate::app::Action;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn type_text(app: &mut App, text: &str) {
-        for c in text.chars() {
-            app.update(Action::EditKey(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            )));
-        }
-        app.update(Action::EditKey(KeyEvent::new(
-            KeyCode::Enter,
-            KeyModifiers::NONE,
-        )));
-    }
 
     #[test]
     fn initiatives_are_entered_one_after_another_and_undone() {
         let (mut app, _) = app();
         app.update(Action::Setup(SetupAction::Add));
-        type_text(&mut app, "Online permits");
-        type_text(&mut app, "Open budget data");
+        type_line(&mut app, "Online permits");
+        type_line(&mut app, "Open budget data");
         assert!(app.editor.is_some(), "the next initiative is ready to type");
         app.update(Action::EditKey(KeyEvent::new(
             KeyCode::Esc,

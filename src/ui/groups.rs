@@ -156,11 +156,7 @@ fn render_card(frame: &mut Frame, area: Rect, app: &App, groups: &Groups, n: u32
     ))];
     if !members.is_empty() {
         lines.push(Line::from(Span::styled(
-            members
-                .iter()
-                .map(|m| sanitize_line(m))
-                .collect::<Vec<_>>()
-                .join(", "),
+            members_line(groups, n),
             theme.base(),
         )));
     }
@@ -170,6 +166,16 @@ fn render_card(frame: &mut Frame, area: Rect, app: &App, groups: &Groups, n: u32
             .wrap(Wrap { trim: true }),
         rest,
     );
+}
+
+/// "Ana, Ben, Chen": who is in group `n`.
+pub fn members_line(groups: &Groups, n: u32) -> String {
+    groups
+        .members_of(n)
+        .iter()
+        .map(|m| sanitize_line(m))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What group `n` works on: its initiative's name or its table's title.

@@ -1,7 +1,7 @@
 //! The plenary: each group's result side by side, one column a group (its work, its
 //! people, the rows it planned), paged when they do not all fit.
 
-use super::groups::work_name;
+use super::groups::{members_line, work_name};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::keys::Context;
@@ -76,14 +76,9 @@ fn group_lines<'a>(app: &App, n: u32, theme: &Theme) -> Vec<Line<'a>> {
         Line::from(Span::styled(format!("Group {n}"), theme.title())),
         Line::from(Span::styled(work_name(app, groups, n), theme.accent())),
     ];
-    let members = groups.members_of(n);
-    if !members.is_empty() {
+    if !groups.members_of(n).is_empty() {
         lines.push(Line::from(Span::styled(
-            members
-                .iter()
-                .map(|m| sanitize_line(m))
-                .collect::<Vec<_>>()
-                .join(", "),
+            members_line(groups, n),
             theme.muted(),
         )));
     }
