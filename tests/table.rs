@@ -1045,3 +1045,21 @@ fn the_update_step_keeps_the_focused_row_in_view_before_anything_is_drawn() {
         "a move inside the view scrolls nothing"
     );
 }
+
+#[test]
+fn a_row_moves_to_another_initiative_and_back_with_undo() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('o'));
+    enter(&mut app, "Publish the permit form online");
+    key(&mut app, KeyCode::Esc);
+    let (permits, budget) = (app.session.initiatives[0].id, app.session.initiatives[1].id);
+    key(&mut app, KeyCode::Char('>'));
+    assert_eq!(app.session.plan().rows[0].initiative, Some(budget));
+    assert!(
+        common::status(&app).contains("Now in “Open budget data”"),
+        "{}",
+        common::status(&app)
+    );
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.session.plan().rows[0].initiative, Some(permits));
+}

@@ -350,8 +350,8 @@ fn table() -> Bindings {
                 ],
             ),
             line(
-                "move the row under the previous / next parent (a milestone to another \
-                 commitment)",
+                "move the row to the previous / next parent row (a milestone to another \
+                 commitment), else to the previous / next initiative, with the rows under it",
                 vec![
                     act("to_prev_parent", &["<"], t(T::ToParent { forward: false })),
                     act("to_next_parent", &[">"], t(T::ToParent { forward: true })),

@@ -275,14 +275,11 @@ impl App {
     /// it was.
     fn move_to_parent(&mut self, forward: bool) {
         let table = self.session.step_table().clone();
-        let Some(parent_key) = &table.parent else {
-            return self.say(format!(
-                "{} belong to no other rows: K / J move a row up and down",
-                sanitize_line(&table.title)
-            ));
-        };
         let Some(row) = self.table.focused(&self.session).cloned() else {
             return self.say("No row to move");
+        };
+        let Some(parent_key) = &table.parent else {
+            return self.move_to_initiative(&row, forward);
         };
         let parents: Vec<u64> = self
             .table
@@ -322,6 +319,43 @@ impl App {
             .map(|t| shorten(&sanitize_line(t), 40))
             .unwrap_or_default();
         self.say(format!("Now under “{name}” (u to undo)"));
+    }
+
+    /// Gives the focused row (and the rows under it) to the previous or next
+    /// initiative.
+    fn move_to_initiative(&mut self, row: &PlanRow, forward: bool) {
+        let table = self.session.step_table();
+        let ids: Vec<u64> = self.session.initiatives.iter().map(|i| i.id).collect();
+        if table.per == Per::Session || ids.len() < 2 {
+            return self.say(format!(
+                "{} belong to no other rows or initiatives: K / J move a row up and down",
+                sanitize_line(&table.title)
+            ));
+        }
+        let at = row
+            .initiative
+            .and_then(|id| ids.iter().position(|&i| i == id));
+        let n = ids.len();
+        let to = match (at, forward) {
+            (Some(i), true) => ids[(i + 1) % n],
+            (Some(i), false) => ids[(i + n - 1) % n],
+            (None, _) => ids[0],
+        };
+        self.record(format!("move {} to another initiative", table.noun));
+        self.session.tables.set_initiative(row.id, Some(to));
+        self.after_content_change();
+        let name = self
+            .session
+            .initiative(to)
+            .map(|i| sanitize_line(&i.name))
+            .unwrap_or_default();
+        if self.table.select(&self.session, row.id) {
+            self.say(format!("Now in “{name}” (u to undo)"));
+        } else {
+            self.say(format!(
+                "Now in “{name}”: its table shows it (w) · u to undo"
+            ));
+        }
     }
 
     fn switch_table(&mut self, forward: bool) {
