@@ -347,3 +347,28 @@ fn planning_for_success_example() {
     assert!(s.field("objective").starts_with("Every pupil"));
     check_example("planning-for-success", r);
 }
+
+/// Every step of every example draws at every size, from a 20x6 terminal to a large
+/// projector, and says which step it is wherever the header fits.
+#[test]
+fn every_step_of_every_example_draws_at_any_size() {
+    for name in [
+        "ogp-roadmap",
+        "un-desa-action-planning",
+        "planning-for-success",
+    ] {
+        let session = convene::storage::load(&file(name)).unwrap();
+        let steps = session.steps().len();
+        let (mut app, _) = common::app_at(session, start());
+        for step in 0..steps {
+            app.update(convene::app::Action::GoToStep(step));
+            for (w, h) in [(20, 6), (43, 11), (80, 24), (120, 35), (160, 48), (200, 60)] {
+                let screen = common::screen(&mut app, w, h);
+                if w >= 80 {
+                    let header = format!("STEP {} OF {steps}", step + 1);
+                    assert!(screen.contains(&header), "{name} {w}x{h}:\n{screen}");
+                }
+            }
+        }
+    }
+}
