@@ -7,6 +7,7 @@
 
 mod actions;
 mod edit;
+mod moves;
 mod view;
 
 pub use view::{Scope, TableUi};
