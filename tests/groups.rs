@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{press_char, screen, status};
+use common::{press, press_char, screen, status, type_text};
 use convene::app::{Action, App};
 use convene::domain::groups::Method;
 use convene::domain::template::Template;
@@ -114,4 +114,28 @@ fn snapshot_count_off_160x48() {
         &["Ana", "Ben", "Chen", "Dana", "Eli", "Fay", "Gus", "Hana"],
     );
     insta::assert_snapshot!(screen(&mut app, 160, 48));
+}
+
+#[test]
+fn undoing_past_the_forming_still_shows_groups() {
+    let session = common::session(
+        Template::built_in("un-desa-action-planning").unwrap(),
+        "Health plan",
+        &[],
+    );
+    let (mut app, _) = common::app_on(session);
+    app.update(Action::ToggleSetup);
+    press_char(&mut app, 'a');
+    type_text(&mut app, "Records");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    app.update(Action::ToggleSetup);
+    app.update(Action::GoToStep(2));
+    press_char(&mut app, 'u');
+    assert!(
+        app.session.initiatives.is_empty(),
+        "the initiative is undone"
+    );
+    assert_eq!(app.session.groups.as_ref().map(|g| g.count), Some(6));
+    assert!(screen(&mut app, 80, 24).contains("Group 6"));
 }

@@ -250,6 +250,8 @@ impl App {
                 Some(what) => {
                     self.say(format!("Undone: {what}"));
                     self.after_content_change();
+                    // Undoing past the groups' forming leaves the step with groups.
+                    self.form_groups();
                 }
                 None => self.say("Nothing to undo"),
             },
