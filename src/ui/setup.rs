@@ -31,10 +31,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     let mut lines = Vec::new();
     if session.initiatives.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "No initiatives yet. Press a and type the first one; Enter adds the next.",
-            theme.accent(),
-        )));
+        let text = if session.workshop.uses_initiatives() {
+            "No initiatives yet. Press a and type the first one; Enter adds the next."
+        } else {
+            "This workshop's tables are for the whole plan: initiatives are optional \
+             (a adds one)."
+        };
+        lines.push(Line::from(Span::styled(text, theme.accent())));
     }
     for (n, i) in session.initiatives.iter().enumerate() {
         let style = if n == app.setup.selected {

@@ -382,6 +382,20 @@ impl Template {
             .filter(move |t| t.parent.as_deref() == Some(key))
     }
 
+    /// Whether anything of the workshop is per initiative: a table, a board's panes,
+    /// a briefing that lists them, groups given one each. OGP Local plans for the
+    /// whole city and needs none.
+    pub fn uses_initiatives(&self) -> bool {
+        self.tables.iter().any(|t| t.per == Per::Initiative)
+            || self.steps.iter().any(|s| match &s.activity {
+                Activity::Briefing(b) => b.show_initiatives,
+                Activity::Groups(g) => g.work == GroupWork::Initiatives,
+                _ => s
+                    .board()
+                    .is_some_and(|b| b.panes == PaneSource::Initiatives),
+            })
+    }
+
     pub fn field(&self, key: &str) -> Option<&FieldSpec> {
         self.fields.iter().find(|f| f.key == key)
     }

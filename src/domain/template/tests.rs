@@ -370,3 +370,10 @@ fn boards_sharing_an_id_must_agree_and_panes_be_distinct() {
         "{found:?}"
     );
 }
+
+#[test]
+fn only_ogp_plans_without_initiatives() {
+    for t in Template::all_built_in() {
+        assert_eq!(t.uses_initiatives(), t.name != "ogp-roadmap", "{}", t.name);
+    }
+}
