@@ -138,7 +138,10 @@ impl<'a> Report<'a> {
         let n = |count: usize, one: &str, many: &str| {
             format!("{count} {}", if count == 1 { one } else { many })
         };
-        let mut parts = vec![n(s.initiatives.len(), "initiative", "initiatives")];
+        let mut parts = Vec::new();
+        if s.workshop.uses_initiatives() || !s.initiatives.is_empty() {
+            parts.push(n(s.initiatives.len(), "initiative", "initiatives"));
+        }
         for (i, table) in s.workshop.tables.iter().enumerate() {
             let rows = s.tables.rows(&table.key).len();
             if i == 0 || rows > 0 {

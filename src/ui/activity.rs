@@ -103,11 +103,14 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, keys: &[String], the
     if !lines.is_empty() {
         lines.push(Line::from(""));
     }
-    lines.extend([
-        Line::from(Span::styled("Where we are", theme.accent())),
-        Line::from(format!("{} initiatives", session.initiatives.len())),
-        Line::from(format!("{} notes on the boards", notes)),
-    ]);
+    lines.push(Line::from(Span::styled("Where we are", theme.accent())));
+    if session.workshop.uses_initiatives() || !session.initiatives.is_empty() {
+        lines.push(Line::from(format!(
+            "{} initiatives",
+            session.initiatives.len()
+        )));
+    }
+    lines.push(Line::from(format!("{notes} notes on the boards")));
     for table in &session.workshop.tables {
         let n = session.tables.rows(&table.key).len();
         lines.push(Line::from(format!("{} in {}", table.count(n), table.title)));
