@@ -274,11 +274,17 @@ impl App {
             Action::EditFields => self.edit_fields(),
             Action::PlenaryPage { forward } => {
                 let groups = self.session.groups.as_ref().map_or(0, |g| g.count as usize);
-                self.plenary = if forward {
-                    (self.plenary + 1).min(groups.saturating_sub(1))
+                let width = self
+                    .projector_screen()
+                    .and_then(|screen| layout::projector::plenary_area(screen, &self.session))
+                    .map_or(0, |area| area.width);
+                let first = if forward {
+                    self.plenary + 1
                 } else {
                     self.plenary.saturating_sub(1)
                 };
+                // Kept where the view stops, so the other key moves back at once.
+                self.plenary = layout::groups::plenary_page(width, groups, first).1;
             }
             Action::EditKey(key) => return self.edit_key(key) != EditOutcome::Editing,
             Action::Paste(text) => {

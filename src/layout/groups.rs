@@ -6,6 +6,16 @@ use ratatui::layout::Rect;
 /// A card narrower than this cannot show a name on a line.
 pub const CARD_MIN_WIDTH: u16 = 18;
 
+/// A plenary column narrower than this cannot show an action on a line or two.
+const PLENARY_MIN_WIDTH: u16 = 26;
+
+/// How many groups the plenary shows side by side in `width`, and from which group
+/// (0-based) when the facilitator asked to start at `first`: the last page is full.
+pub fn plenary_page(width: u16, count: usize, first: usize) -> (usize, usize) {
+    let fit = usize::from((width / PLENARY_MIN_WIDTH).max(1)).min(count.max(1));
+    (fit, first.min(count.saturating_sub(fit)))
+}
+
 /// Each group's card: (its number, 1-based; its area), for `count` groups in `area`.
 /// Cards that would be less than 3 lines high are left out (a 20x6 terminal shows
 /// what fits).

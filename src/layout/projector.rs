@@ -161,6 +161,19 @@ pub fn board_area(screen: Rect, session: &Session) -> Option<Rect> {
     }
 }
 
+/// Where a plenary's groups are on the projector screen, if the step shows them.
+pub fn plenary_area(screen: Rect, session: &Session) -> Option<Rect> {
+    if super::tiny(screen) {
+        return None;
+    }
+    match &session.current_step().activity {
+        Activity::Summary(spec) if spec.plenary => {
+            summary_parts(Projector::new(screen, session).activity, spec).summary
+        }
+        _ => None,
+    }
+}
+
 /// Where the current step's table is on the projector screen, if it shows one.
 pub fn table_area(screen: Rect, session: &Session) -> Option<Rect> {
     match &session.current_step().activity {

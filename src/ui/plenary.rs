@@ -8,13 +8,11 @@ use crate::app::keys::Context;
 use crate::domain::plan::{PlanRow, Roles};
 use crate::domain::template::{Per, TableDef};
 use crate::domain::text::sanitize_line;
+use crate::layout::groups::plenary_page;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-
-/// Columns narrower than this cannot show an action on a line or two.
-const COLUMN_MIN_WIDTH: u16 = 26;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(groups) = &app.session.groups else {
@@ -30,8 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let count = groups.count as usize;
-    let fit = usize::from((area.width / COLUMN_MIN_WIDTH).max(1)).min(count);
-    let first = app.plenary.min(count - fit);
+    let (fit, first) = plenary_page(area.width, count, app.plenary);
     let shown = first + 1..=first + fit;
     let head = if fit < count {
         let key = |action| app.keymap.first_keys(Context::Plenary, &[action]);
