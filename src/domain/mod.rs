@@ -7,6 +7,7 @@ pub mod groups;
 pub mod migrate;
 pub mod plan;
 pub mod promote;
+pub mod room;
 pub mod session;
 pub mod tables;
 pub mod template;

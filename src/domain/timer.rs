@@ -72,7 +72,8 @@ pub enum TimerEvent {
 }
 
 /// How urgent the clock looks: never shown by colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Stage {
     Calm,
     /// The last fifth of the step.
@@ -224,7 +225,7 @@ pub fn rebalance_shares(minutes_to_cut: i64, allotted: &[i64]) -> Vec<i64> {
 }
 
 /// What the clock shows for the current step at a moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Countdown {
     /// Milliseconds left; negative in overtime.
     pub remaining_ms: i64,
