@@ -2,7 +2,9 @@
 
 pub mod autosave;
 pub mod config;
+pub mod presence;
 pub mod templates;
+pub mod watch;
 mod write;
 
 pub use write::{backup_path, save, write_output};
@@ -164,13 +166,11 @@ pub struct SessionLock {
 }
 
 pub fn lock(session: &Path) -> Result<SessionLock, StorageError> {
-    let mut name = session.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    let path = session.with_file_name(name);
+    let path = presence::lock_path(session);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| err(dir, e.to_string()))?;
     }
-    let file = std::fs::OpenOptions::new()
+    let mut file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
@@ -178,8 +178,16 @@ pub fn lock(session: &Path) -> Result<SessionLock, StorageError> {
         .map_err(|e| err(&path, e.to_string()))?;
     match file.try_lock() {
         Ok(()) => {
-            // Ours now: temporary files a killed convene left beside it are stale.
+            // Ours now: temporary files a killed convene left beside it are stale, and
+            // so are the marks of mirrors that were killed.
             write::remove_stale_temporaries(session);
+            presence::remove_dead_marks(session);
+            // Our process id, for mirrors to see that the facilitator is here.
+            use std::io::Write;
+            file.set_len(0)
+                .and_then(|()| write!(file, "{}", std::process::id()))
+                .and_then(|()| file.flush())
+                .map_err(|e| err(&path, e.to_string()))?;
             Ok(SessionLock { path, _file: file })
         }
         Err(std::fs::TryLockError::WouldBlock) => Err(err(
