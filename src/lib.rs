@@ -13,6 +13,7 @@ pub mod config;
 pub mod domain;
 pub mod export;
 pub mod layout;
+pub mod mirror;
 pub mod run;
 pub mod storage;
 pub mod ui;

@@ -109,6 +109,7 @@ fn a_broken_config_still_opens_the_workshop_and_says_why() {
             bell: false,
             theme: convene::domain::session::ThemeName::Dark,
             show_panel: false,
+            console: false,
         },
         "a new session starts with the config's settings"
     );

@@ -23,6 +23,8 @@ pub enum Action {
     ScrollHelp(i16),
     ToggleTheme,
     ToggleBell,
+    /// The console instead of the projector layout, while a mirror follows.
+    ToggleConsole,
     /// The initiatives set-up screen.
     ToggleSetup,
     /// Leaves an overlay or screen (help, set-up, detail views).
@@ -54,6 +56,10 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// The session file changed outside convene: take the file's version (ours is
+    /// kept in a copy beside it), or keep ours (theirs is kept the same way).
+    ReloadTheirs,
+    KeepOurs,
     // Leaving.
     Quit,
     ConfirmQuit,

@@ -8,6 +8,7 @@ mod fields;
 pub mod groups;
 pub mod history;
 pub mod keys;
+pub mod outside;
 pub mod setup;
 pub mod table;
 
@@ -47,6 +48,11 @@ pub enum Effect {
     Bell,
     /// Write every export format for this copy of the session.
     Export(Box<Session>),
+    /// Keep this version in a conflict copy beside the session, before any later save.
+    Keep(outside::Copy),
+    /// The facilitator answered for this version of the file written outside: saving
+    /// over it is no longer overwriting someone's work.
+    Accept(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +88,10 @@ pub struct App {
     pub help_scroll: u16,
     /// The last save failed: shown until a save succeeds.
     pub save_error: Option<String>,
+    /// Mirrors following the session (from the folder watcher).
+    pub mirrors: usize,
+    /// A version of the file written outside, waiting for an answer.
+    pub outside: Option<outside::Outside>,
     /// The local time zone, for clock times shown to the room.
     pub offset: chrono::FixedOffset,
     /// The terminal's size, as last reported: the board and the table are laid out on
@@ -116,6 +126,8 @@ impl App {
             zoom: false,
             help_scroll: 0,
             save_error: None,
+            mirrors: 0,
+            outside: None,
             offset: chrono::FixedOffset::east_opt(0).expect("zero offset"),
             viewport: Rect::new(0, 0, 80, 24),
             changed: false,
@@ -231,6 +243,9 @@ impl App {
                 });
                 self.touch();
             }
+            Action::ToggleConsole => self.toggle_console(),
+            Action::ReloadTheirs => self.reload_theirs(),
+            Action::KeepOurs => self.keep_ours(),
             Action::ToggleSetup => {
                 self.screen = match self.screen {
                     Screen::Setup => Screen::Projector,
@@ -337,10 +352,20 @@ impl App {
     }
 
     /// The projector's areas on the terminal, when they show (not the set-up screen,
-    /// the full-screen clock or a screen too small for them).
+    /// the full-screen clock, the console or a screen too small for them).
     fn projector_screen(&self) -> Option<Rect> {
         let shown = self.screen == Screen::Projector && !self.zoom && !layout::tiny(self.viewport);
         shown.then_some(self.viewport)
+    }
+
+    /// Where the step's activity is drawn: on the projector screen or the console.
+    fn activity_area(&self) -> Option<Rect> {
+        let screen = self.projector_screen()?;
+        Some(if self.console_shows() {
+            layout::console::Console::new(screen).activity
+        } else {
+            Projector::new(screen, &self.session).activity
+        })
     }
 
     /// Called on every clock tick: rings the bell once when time runs out.
@@ -416,9 +441,10 @@ impl App {
         self.changed = true;
     }
 
-    /// Hands the session to the autosaver if it changed since last time.
+    /// Hands the session to the autosaver if it changed since last time; nothing
+    /// while a version written outside waits for an answer (it is not overwritten).
     pub fn take_changed(&mut self) -> Option<Session> {
-        if std::mem::take(&mut self.changed) {
+        if self.outside.is_none() && std::mem::take(&mut self.changed) {
             self.session.saved_at = self.now();
             Some(self.session.clone())
         } else {
@@ -517,7 +543,9 @@ impl App {
             return;
         };
         let steps = self.session.steps().len();
-        match Projector::new(screen, &self.session).step_at(steps, column, row) {
+        // The console has no agenda strip.
+        let strip = (!self.console_shows()).then(|| Projector::new(screen, &self.session));
+        match strip.and_then(|p| p.step_at(steps, column, row)) {
             Some(step) => self.go_to(step),
             None => self.board_click(column, row),
         }

@@ -72,6 +72,12 @@ pub enum Command {
     },
     /// Open a copy of the example workshop (in the sessions folder) to try convene.
     Demo,
+    /// Show the room's screen of a session another terminal runs (for the projector):
+    /// read-only, it follows every change. q closes it.
+    Mirror {
+        /// A file path, or a name in the sessions folder.
+        session: String,
+    },
     /// List the saved sessions.
     List,
     /// List the workshop templates (built in and yours), or show, check or describe one.
@@ -205,6 +211,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::New { template, title } => session::new(&setup()?, template, title),
         Command::Open { session } => session::open(&setup()?, &session),
         Command::Demo => session::demo(&setup()?),
+        Command::Mirror { session } => session::mirror(&setup()?, &session),
         Command::List => session::list(&setup()?),
         Command::Export {
             session,

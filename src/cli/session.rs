@@ -43,10 +43,21 @@ pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Re
 
 pub fn open(setup: &Setup, name: &str) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
-    let session = storage::load(&path).map_err(|e| e.to_string())?;
+    let (session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    open_app(setup, session, path, lock, &setup.notices)
+    open_app(setup, session, (path, &text), lock, &setup.notices)
+}
+
+/// The room's screen: follows the session read-only until `q`.
+pub fn mirror(setup: &Setup, name: &str) -> Result<(), String> {
+    let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
+    let (session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
+    need_terminal()?;
+    let mut mirror = crate::mirror::Mirror::new(session, Arc::new(SystemClock));
+    mirror.keymap = setup.keymap.clone();
+    mirror.colour = crate::ui::theme::Theme::from_env(mirror.session.settings.theme).colour;
+    crate::run::mirror::run(mirror, &path, &text).map_err(|e| format!("terminal error: {e}"))
 }
 
 pub fn demo(setup: &Setup) -> Result<(), String> {
@@ -64,8 +75,9 @@ fn start_new(setup: &Setup, mut session: Session, notices: &[String]) -> Result<
     session.settings = setup.config.config.session.clone();
     let path = storage::unique_path(&setup.sessions, &session.title);
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    storage::save(&path, &storage::to_json(&session)).map_err(|e| e.to_string())?;
-    open_app(setup, session, path, lock, notices)
+    let text = storage::to_json(&session);
+    storage::save(&path, &text).map_err(|e| e.to_string())?;
+    open_app(setup, session, (path, &text), lock, notices)
 }
 
 fn need_terminal() -> Result<(), String> {
@@ -77,12 +89,12 @@ fn need_terminal() -> Result<(), String> {
 }
 
 /// Runs the app on a session whose lock we hold; the lock goes when the app ends.
-/// What is wrong with the config, said on standard error already, shows in the
-/// app's status line too.
+/// `on_disk`: the session's file and its text now. What is wrong with the config, said
+/// on standard error already, shows in the app's status line too.
 fn open_app(
     setup: &Setup,
     session: Session,
-    path: PathBuf,
+    (path, on_disk): (PathBuf, &str),
     _lock: storage::SessionLock,
     notices: &[String],
 ) -> Result<(), String> {
@@ -102,10 +114,19 @@ fn open_app(
         };
         app.warn(format!("{first}{more}"));
     }
-    crate::run::run(app).map_err(|e| e.to_string())?;
+    let ours = storage::watch::Fingerprints::default();
+    ours.add(on_disk);
     // Standard error may be a terminal that is gone (a hang-up): the save is done, so
     // a failed line here is not worth a panic.
-    let _ = writeln!(std::io::stderr(), "Saved to {}", path.display());
+    let _ = match crate::run::run(app, ours).map_err(|e| e.to_string())? {
+        None => writeln!(std::io::stderr(), "Saved to {}", path.display()),
+        Some(copy) => writeln!(
+            std::io::stderr(),
+            "{} was changed outside convene and not overwritten: your version is saved to {}",
+            path.display(),
+            copy.display()
+        ),
+    };
     Ok(())
 }
 

@@ -245,7 +245,8 @@ mod tests {
             Settings {
                 bell: true,
                 theme: ThemeName::Dark,
-                show_panel: false
+                show_panel: false,
+                console: false,
             }
         );
     }

@@ -8,7 +8,7 @@ use super::board::Board;
 use super::dates;
 use super::plan::{StatusTone, status_value};
 use super::session::{Session, ThemeName};
-use super::template::{Activity, ColumnKind, ColumnSpec};
+use super::template::{Activity, Briefing, ColumnKind, ColumnSpec};
 use super::text::{sanitize, sanitize_line};
 use super::timer::Countdown;
 use chrono::{DateTime, Utc};
@@ -116,45 +116,69 @@ pub struct RoomSummary {
 
 impl RoomView {
     pub fn of(session: &Session, now: DateTime<Utc>) -> RoomView {
-        let current = session.timing.current;
-        let step = session.current_step();
-        let agenda = session
-            .steps()
-            .iter()
-            .enumerate()
-            .map(|(i, s)| AgendaItem {
-                title: s.title.clone(),
-                minutes: session.timing.allotted_ms(i, s.minutes) / 60_000,
-                progress: match i.cmp(&current) {
-                    std::cmp::Ordering::Less => Progress::Done,
-                    std::cmp::Ordering::Equal => Progress::Current,
-                    std::cmp::Ordering::Greater => Progress::Ahead,
-                },
-            })
-            .collect();
         RoomView {
             title: session.title.clone(),
-            step: RoomStep {
-                number: current + 1,
-                total: session.steps().len(),
-                title: step.title.clone(),
-                instruction: step.instruction.clone(),
-            },
+            step: RoomStep::of(session),
             countdown: session.countdown(now),
-            agenda,
+            agenda: agenda(session),
             activity: activity(session),
             theme: session.settings.theme,
         }
     }
 }
 
+impl RoomStep {
+    pub fn of(session: &Session) -> RoomStep {
+        let step = session.current_step();
+        RoomStep {
+            number: session.timing.current + 1,
+            total: session.steps().len(),
+            title: step.title.clone(),
+            instruction: step.instruction.clone(),
+        }
+    }
+}
+
+/// The agenda strip: each step, its minutes now, and where the room is.
+pub fn agenda(session: &Session) -> Vec<AgendaItem> {
+    let current = session.timing.current;
+    session
+        .steps()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| AgendaItem {
+            title: s.title.clone(),
+            minutes: session.timing.allotted_ms(i, s.minutes) / 60_000,
+            progress: match i.cmp(&current) {
+                std::cmp::Ordering::Less => Progress::Done,
+                std::cmp::Ordering::Equal => Progress::Current,
+                std::cmp::Ordering::Greater => Progress::Ahead,
+            },
+        })
+        .collect()
+}
+
 fn activity(session: &Session) -> RoomActivity {
-    let board = |id: &str| session.boards.get(id).map(|b| room_board(session, b));
+    let board = |id: &str| session.boards.get(id).map(|b| RoomBoard::of(session, b));
     match &session.current_step().activity {
-        Activity::Briefing(b) => RoomActivity::Briefing(RoomBriefing {
-            text: b.text.clone(),
-            bullets: b.bullets.clone(),
-            initiatives: b.show_initiatives.then(|| {
+        Activity::Briefing(b) => RoomActivity::Briefing(RoomBriefing::of(b, session)),
+        Activity::Board(spec) => RoomActivity::Board(
+            board(&spec.board).unwrap_or_else(|| RoomBoard::of(session, &Board::default())),
+        ),
+        Activity::Table(_) => RoomActivity::Table(table(session)),
+        Activity::Summary(spec) => RoomActivity::Summary {
+            summary: RoomSummary::of(session),
+            board: spec.board.as_ref().and_then(|s| board(&s.board)),
+        },
+    }
+}
+
+impl RoomBriefing {
+    pub fn of(briefing: &Briefing, session: &Session) -> RoomBriefing {
+        RoomBriefing {
+            text: briefing.text.clone(),
+            bullets: briefing.bullets.clone(),
+            initiatives: briefing.show_initiatives.then(|| {
                 session
                     .initiatives
                     .iter()
@@ -164,40 +188,29 @@ fn activity(session: &Session) -> RoomActivity {
                     })
                     .collect()
             }),
-        }),
-        Activity::Board(spec) => match board(&spec.board) {
-            Some(b) => RoomActivity::Board(b),
-            None => RoomActivity::Board(RoomBoard {
-                board: Board::default(),
-                promoted: Vec::new(),
-                latest: None,
-            }),
-        },
-        Activity::Table(_) => RoomActivity::Table(table(session)),
-        Activity::Summary(spec) => RoomActivity::Summary {
-            summary: summary(session),
-            board: spec.board.as_ref().and_then(|s| board(&s.board)),
-        },
+        }
     }
 }
 
-fn room_board(session: &Session, board: &Board) -> RoomBoard {
-    let ids = board
-        .panes
-        .iter()
-        .flat_map(|p| p.notes.iter().map(|n| n.id));
-    let mut promoted: Vec<u64> = session
-        .plan
-        .promoted_notes()
-        .into_iter()
-        .filter(|id| ids.clone().any(|n| n == *id))
-        .collect();
-    promoted.sort_unstable();
-    let latest = ids.max().and_then(|id| board.locate(id));
-    RoomBoard {
-        board: board.clone(),
-        promoted,
-        latest,
+impl RoomBoard {
+    pub fn of(session: &Session, board: &Board) -> RoomBoard {
+        let ids = board
+            .panes
+            .iter()
+            .flat_map(|p| p.notes.iter().map(|n| n.id));
+        let mut promoted: Vec<u64> = session
+            .plan
+            .promoted_notes()
+            .into_iter()
+            .filter(|id| ids.clone().any(|n| n == *id))
+            .collect();
+        promoted.sort_unstable();
+        let latest = ids.max().and_then(|id| board.locate(id));
+        RoomBoard {
+            board: board.clone(),
+            promoted,
+            latest,
+        }
     }
 }
 
@@ -254,15 +267,17 @@ fn cell_text(spec: &ColumnSpec, cell: &str) -> String {
     }
 }
 
-fn summary(session: &Session) -> RoomSummary {
-    RoomSummary {
-        notes: session.boards.values().map(|b| b.note_count()).sum(),
-        actions: session.plan.rows.len(),
-        initiatives: session
-            .initiatives
-            .iter()
-            .map(|i| (i.name.clone(), session.plan.rows_of(i.id).count()))
-            .collect(),
+impl RoomSummary {
+    pub fn of(session: &Session) -> RoomSummary {
+        RoomSummary {
+            notes: session.boards.values().map(|b| b.note_count()).sum(),
+            actions: session.plan.rows.len(),
+            initiatives: session
+                .initiatives
+                .iter()
+                .map(|i| (i.name.clone(), session.plan.rows_of(i.id).count()))
+                .collect(),
+        }
     }
 }
 

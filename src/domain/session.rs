@@ -60,6 +60,10 @@ pub struct Settings {
     pub theme: ThemeName,
     #[serde(default = "yes")]
     pub show_panel: bool,
+    /// The facilitator's screen is a console while a mirror shows the room's screen.
+    /// Written once chosen, so files of sessions that never used it stay as they were.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub console: bool,
 }
 
 fn yes() -> bool {
@@ -72,6 +76,7 @@ impl Default for Settings {
             bell: false,
             theme: ThemeName::Light,
             show_panel: true,
+            console: false,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! the keys and the mouse act on is what is shown. It imports neither `app` nor `ui`.
 
 pub mod board;
+pub mod console;
 pub mod groups;
 pub mod projector;
 pub mod table;

@@ -25,9 +25,23 @@ pub struct Projector {
 }
 
 impl Projector {
+    /// The facilitator's projector screen: the facilitator panel as the session says.
     pub fn new(screen: Rect, session: &Session) -> Projector {
+        // Boards and the table need every row a short screen has.
+        let busy = !matches!(session.current_step().activity, Activity::Briefing(_));
+        let panel = session.settings.show_panel.then_some(busy);
+        Projector::with(screen, &session.current_step().instruction, panel)
+    }
+
+    /// The room's screen (a mirror): never a facilitator panel.
+    pub fn room(screen: Rect, instruction: &str) -> Projector {
+        Projector::with(screen, instruction, None)
+    }
+
+    /// `panel`: whether a panel shows, and if so whether the step's activity is busy
+    /// (a board or the table: the panel shrinks to a line on a short screen).
+    fn with(screen: Rect, instruction: &str, panel: Option<bool>) -> Projector {
         // The room's instruction gets a second row only when it needs one.
-        let instruction = &session.current_step().instruction;
         let instruction_rows = if instruction.chars().count() > usize::from(screen.width) {
             2
         } else {
@@ -42,7 +56,10 @@ impl Projector {
             Constraint::Length(1),
         ])
         .areas(screen);
-        let (activity, panel) = split_body(body, session);
+        let (activity, panel) = match panel {
+            Some(busy) => split_body(body, busy),
+            None => (body, None),
+        };
         Projector {
             header,
             instruction,
@@ -80,13 +97,9 @@ pub fn segment_width(strip: Rect, steps: usize) -> usize {
     (usize::from(strip.width) / steps.max(1)).max(4)
 }
 
-fn split_body(body: Rect, session: &Session) -> (Rect, Option<Rect>) {
-    if !session.settings.show_panel {
-        return (body, None);
-    }
-    // Boards and the table need every row a short screen has: the panel shrinks to
-    // one line there (`f` still hides it).
-    let busy = !matches!(session.current_step().activity, Activity::Briefing(_));
+/// The panel shrinks to one line on a short screen when the activity is `busy` (`f`
+/// still hides it).
+fn split_body(body: Rect, busy: bool) -> (Rect, Option<Rect>) {
     if body.width >= SIDE_PANEL_WIDTH {
         let panel_width = (body.width / 3).min(60);
         let [a, p] =
@@ -148,12 +161,8 @@ pub fn summary_parts(activity: Rect, spec: &SummarySpec) -> SummaryParts {
     }
 }
 
-/// Where the current step's board is on the projector screen, if it shows one.
-pub fn board_area(screen: Rect, session: &Session) -> Option<Rect> {
-    if super::tiny(screen) {
-        return None;
-    }
-    let activity = Projector::new(screen, session).activity;
+/// Where the current step's board is, in the step's `activity` area, if it shows one.
+pub fn board_area(activity: Rect, session: &Session) -> Option<Rect> {
     match &session.current_step().activity {
         Activity::Board(_) => Some(activity),
         Activity::Summary(spec) => summary_parts(activity, spec).board,
@@ -174,14 +183,9 @@ pub fn plenary_area(screen: Rect, session: &Session) -> Option<Rect> {
     }
 }
 
-/// Where the current step's table is on the projector screen, if it shows one.
-pub fn table_area(screen: Rect, session: &Session) -> Option<Rect> {
-    match &session.current_step().activity {
-        Activity::Table(_) if !super::tiny(screen) => {
-            Some(Projector::new(screen, session).activity)
-        }
-        _ => None,
-    }
+/// Where the current step's table is, in the step's `activity` area, if it shows one.
+pub fn table_area(activity: Rect, session: &Session) -> Option<Rect> {
+    matches!(session.current_step().activity, Activity::Table(_)).then_some(activity)
 }
 
 /// The clock alone: the step's title above it, the budget below.
@@ -235,19 +239,24 @@ mod tests {
     #[test]
     fn the_board_area_follows_the_step() {
         let mut s = session();
-        let screen = Rect::new(0, 0, 120, 35);
-        assert_eq!(board_area(screen, &s), None, "a briefing");
+        let activity = Projector::new(Rect::new(0, 0, 120, 35), &s).activity;
+        assert_eq!(board_area(activity, &s), None, "a briefing");
         s.timing.current = 2;
-        assert!(board_area(screen, &s).is_some());
-        assert_eq!(board_area(Rect::new(0, 0, 40, 10), &s), None, "too small");
+        assert_eq!(board_area(activity, &s), Some(activity));
         s.timing.current = 5;
-        let summary = Projector::new(screen, &s).activity;
-        let board = board_area(screen, &s).expect("the summary's board");
-        assert!(board.x > summary.x, "beside the summary");
+        let board = board_area(activity, &s).expect("the summary's board");
+        assert!(board.x > activity.x, "beside the summary");
         s.timing.current = 3;
-        assert_eq!(
-            table_area(screen, &s),
-            Some(Projector::new(screen, &s).activity)
-        );
+        assert_eq!(table_area(activity, &s), Some(activity));
+    }
+
+    #[test]
+    fn the_room_never_gets_a_panel() {
+        let s = session();
+        let screen = Rect::new(0, 0, 160, 48);
+        assert!(Projector::new(screen, &s).panel.is_some());
+        let room = Projector::room(screen, &s.current_step().instruction);
+        assert_eq!(room.panel, None);
+        assert_eq!(room.activity.width, 160);
     }
 }

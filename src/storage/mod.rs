@@ -7,7 +7,7 @@ pub mod templates;
 pub mod watch;
 mod write;
 
-pub use write::{backup_path, save, write_output};
+pub use write::{backup_path, keep_copy, save, write_output};
 
 use crate::domain::session::{SCHEMA_VERSION, Session};
 use std::fmt;
@@ -102,7 +102,13 @@ pub fn find_session(dir: &Path, name_or_path: &str) -> Result<PathBuf, StorageEr
 }
 
 pub fn load(path: &Path) -> Result<Session, StorageError> {
-    parse(path, &read_regular(path)?)
+    load_text(path).map(|(session, _)| session)
+}
+
+/// The session and the text it was read from.
+pub fn load_text(path: &Path) -> Result<(Session, String), StorageError> {
+    let text = read_regular(path)?;
+    Ok((parse(path, &text)?, text))
 }
 
 /// Reads a regular file only: a FIFO or a device named `*.json` is refused at once

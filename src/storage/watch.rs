@@ -60,7 +60,7 @@ pub enum Seen {
     /// holds or why it cannot be read.
     Version {
         text: String,
-        session: Result<Session, StorageError>,
+        session: Result<Box<Session>, StorageError>,
     },
     /// Whether a convene has the session open.
     Facilitator(bool),
@@ -107,13 +107,14 @@ impl Watch {
                 }
             }
         };
-        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            let Ok(event) = event else { return };
-            for touched in event.paths.iter().filter_map(|p| classify(p)) {
-                let _ = tx.send(touched);
-            }
-        })
-        .map_err(|e| super::err(&session, format!("cannot watch its folder: {e}")))?;
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                let Ok(event) = event else { return };
+                for touched in event.paths.iter().filter_map(|p| classify(p)) {
+                    let _ = tx.send(touched);
+                }
+            })
+            .map_err(|e| super::err(&session, format!("cannot watch its folder: {e}")))?;
         for dir in folders(&session) {
             watcher
                 .watch(&dir, notify::RecursiveMode::NonRecursive)
@@ -168,7 +169,7 @@ fn follow(
             if new && !ours.knows(&text) {
                 report(Seen::Version {
                     text,
-                    session: parsed,
+                    session: parsed.map(Box::new),
                 });
             }
         }
@@ -231,9 +232,12 @@ mod tests {
     }
 
     /// The next version reported, skipping reports of who is there.
-    fn next_version(rx: &Receiver<Seen>) -> (String, Result<Session, StorageError>) {
+    fn next_version(rx: &Receiver<Seen>) -> (String, Result<Box<Session>, StorageError>) {
         loop {
-            match rx.recv_timeout(DEADLINE).expect("a version within the deadline") {
+            match rx
+                .recv_timeout(DEADLINE)
+                .expect("a version within the deadline")
+            {
                 Seen::Version { text, session } => return (text, session),
                 _ => continue,
             }
@@ -260,14 +264,21 @@ mod tests {
         while titles.last().map(String::as_str) != Some("version 60") {
             let (text, parsed) = next_version(&rx);
             let parsed = parsed.unwrap_or_else(|e| panic!("a half or failed read: {e}"));
-            assert_eq!(text, to_json(&parsed), "the text read is the session reported");
+            assert_eq!(
+                text,
+                to_json(&parsed),
+                "the text read is the session reported"
+            );
             titles.push(parsed.title);
         }
         let numbers: Vec<u32> = titles
             .iter()
             .map(|t| t.trim_start_matches("version ").parse().unwrap())
             .collect();
-        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "in order: {numbers:?}");
+        assert!(
+            numbers.windows(2).all(|w| w[0] < w[1]),
+            "in order: {numbers:?}"
+        );
     }
 
     #[test]
@@ -287,7 +298,10 @@ mod tests {
         let (head, tail) = theirs.split_at(theirs.len() / 2);
         std::fs::write(&path, head).unwrap();
         std::thread::sleep(Duration::from_millis(30));
-        let mut file = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
         std::io::Write::write_all(&mut file, tail.as_bytes()).unwrap();
         drop(file);
         let (text, parsed) = next_version(&rx);
@@ -312,13 +326,19 @@ mod tests {
         let path = dir.path().join("s.json");
         let (_watch, rx) = watch(&path, None, Fingerprints::default());
         let next = || loop {
-            match rx.recv_timeout(DEADLINE).expect("a report within the deadline") {
+            match rx
+                .recv_timeout(DEADLINE)
+                .expect("a report within the deadline")
+            {
                 Seen::Version { .. } => continue,
                 other => return format!("{other:?}"),
             }
         };
         let start = [next(), next()];
-        assert!(start.contains(&"Facilitator(false)".to_string()), "{start:?}");
+        assert!(
+            start.contains(&"Facilitator(false)".to_string()),
+            "{start:?}"
+        );
         assert!(start.contains(&"Mirrors(0)".to_string()), "{start:?}");
         let lock = crate::storage::lock(&path).unwrap();
         assert_eq!(next(), "Facilitator(true)");

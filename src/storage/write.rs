@@ -126,6 +126,21 @@ pub fn save(path: &Path, json: &str) -> Result<(), StorageError> {
     replace(&real, json.as_bytes(), keep).map_err(|e| err(path, e.reason))
 }
 
+/// Writes `text` beside the session as `NAME.conflict.json` (numbered when that is
+/// taken, so no copy is ever replaced): the other side of a change made outside.
+pub fn keep_copy(session: &Path, text: &str) -> Result<PathBuf, StorageError> {
+    let stem = session.file_stem().unwrap_or_default().to_string_lossy();
+    let copy = (1..)
+        .map(|n| match n {
+            1 => session.with_file_name(format!("{stem}.conflict.json")),
+            n => session.with_file_name(format!("{stem}.conflict-{n}.json")),
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .expect("a free name");
+    write_atomic_at(&copy, text.as_bytes())?;
+    Ok(copy)
+}
+
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".bak");

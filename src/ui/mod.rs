@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod board;
+pub mod console;
 pub mod countdown;
 pub mod editor;
 pub mod fields;
@@ -10,6 +11,7 @@ pub mod overlay;
 pub mod panel;
 pub mod plenary;
 pub mod projector;
+pub mod room;
 pub mod setup;
 pub mod table;
 pub mod theme;
@@ -32,6 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match app.screen {
         Screen::Projector if app.zoom => projector::render_zoom(frame, area, app, &theme),
+        Screen::Projector if app.console_shows() => console::render(frame, area, app, &theme),
         Screen::Projector => projector::render(frame, area, app, &theme),
         Screen::Setup => setup::render(frame, area, app, &theme),
     }

@@ -1,4 +1,5 @@
-//! What is drawn over the screen: the help, the quit question, a pop-up editor.
+//! What is drawn over the screen: the help, the quit question, a pop-up editor, and
+//! the question a change made outside convene asks, over everything.
 
 use super::editor;
 use super::theme::Theme;
@@ -53,6 +54,69 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         None => {}
     }
+    if let Some(outside) = &app.outside {
+        render_outside(frame, area, app, outside.theirs.as_ref().err(), theme);
+    }
+}
+
+/// "The session file was changed outside convene": reload it, or keep ours; either
+/// way the other version is kept beside it. `unreadable`: why the file cannot be read.
+fn render_outside(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    unreadable: Option<&String>,
+    theme: &Theme,
+) {
+    let key = |action| app.keymap.first_keys(Context::Outside, &[action]);
+    let name = app.path.file_stem().unwrap_or_default().to_string_lossy();
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "The session file was changed outside convene",
+            theme.title(),
+        )),
+        Line::from("Nothing is saved over it until you choose; nothing is lost either way."),
+        Line::from(""),
+    ];
+    match unreadable {
+        Some(why) => lines.push(Line::from(Span::styled(
+            format!("It cannot be read: {why}"),
+            theme.error(),
+        ))),
+        None => lines.push(Line::from(Span::styled(
+            format!(
+                "{}  reload it (yours is kept as {name}.conflict.json)",
+                key("reload")
+            ),
+            theme.accent(),
+        ))),
+    }
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{}  keep yours (its version is kept as {name}.conflict.json)",
+            key("keep")
+        ),
+        theme.accent(),
+    )));
+    let width = area.width.saturating_sub(4).min(72);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| wrap_lines(&l.to_string(), inner, usize::MAX).len())
+        .sum();
+    let box_area = centered(area, width, rows as u16 + 2);
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.base())
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.error()),
+            ),
+        box_area,
+    );
 }
 
 /// The keys of what is on screen: a heading per context, then one line per binding

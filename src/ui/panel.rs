@@ -11,6 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    render_titled(frame, area, app, &title(app), theme);
+}
+
+/// The panel with its own title (the console's cannot be hidden).
+pub fn render_titled(frame: &mut Frame, area: Rect, app: &App, title: &str, theme: &Theme) {
     let step = app.session.current_step();
     if area.height == 1 {
         render_line(frame, area, step, theme);
@@ -46,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Span::styled(title(app), theme.muted()));
+        .title(Span::styled(title, theme.muted()));
     frame.render_widget(
         Paragraph::new(lines)
             .style(theme.base())

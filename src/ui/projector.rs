@@ -4,7 +4,9 @@ use super::theme::Theme;
 use super::{activity, countdown, panel};
 use crate::app::App;
 use crate::app::keys::Context;
+use crate::domain::room::{self, AgendaItem, Progress, RoomStep};
 use crate::domain::text::shorten;
+use crate::domain::timer::Countdown;
 use crate::layout::projector::{Projector, segment_width, zoom};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,17 +18,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let countdown = session.countdown(app.now());
     let areas = Projector::new(area, session);
-    let room_text = &session.current_step().instruction;
+    let step = RoomStep::of(session);
 
-    render_header(frame, areas.header, app, theme);
-    frame.render_widget(
-        Paragraph::new(Span::styled(room_text.as_str(), theme.title()))
-            .wrap(Wrap { trim: true })
-            .alignment(ratatui::layout::Alignment::Center),
-        areas.instruction,
-    );
+    render_header(frame, areas.header, &step, &session.title, theme);
+    render_instruction(frame, areas.instruction, &step.instruction, theme);
     countdown::render(frame, areas.clock, &countdown, &start_key(app), theme);
-    render_strip(frame, areas.strip, app, theme);
+    render_strip(frame, areas.strip, &room::agenda(session), theme);
     activity::render(frame, areas.activity, app, theme);
     if let Some(panel_area) = areas.panel {
         panel::render(frame, panel_area, app, theme);
@@ -34,12 +31,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_status(frame, areas.status, app, theme);
 }
 
-fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let session = &app.session;
-    let n = session.timing.current + 1;
-    let total = session.steps().len();
-    let step = session.current_step();
-    let left = format!(" STEP {n} OF {total} ");
+/// What the room does now, centred under the header.
+pub(super) fn render_instruction(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, theme.title()))
+            .wrap(Wrap { trim: true })
+            .alignment(ratatui::layout::Alignment::Center),
+        area,
+    );
+}
+
+/// " STEP 3 OF 6  Define tasks" and, where it fits, the session's title.
+pub(super) fn render_header(
+    frame: &mut Frame,
+    area: Rect,
+    step: &RoomStep,
+    session_title: &str,
+    theme: &Theme,
+) {
+    let left = format!(" STEP {} OF {} ", step.number, step.total);
     let width = area.width as usize;
     let title = shorten(&step.title, width.saturating_sub(left.len() + 2));
     let used = left.len() + 1 + title.chars().count();
@@ -50,7 +60,7 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The session's title only where it leaves the step's title whole.
     let room = width.saturating_sub(used + 4);
     if room >= 12 {
-        let session_title = shorten(&session.title, room.min(40));
+        let session_title = shorten(session_title, room.min(40));
         let pad = width - used - session_title.chars().count() - 1;
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(session_title, theme.muted()));
@@ -59,22 +69,18 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// One segment per step: ✓ done, ▶ current, then the ones to come, sized to fit.
-fn render_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let session = &app.session;
-    let current = session.timing.current;
-    let steps = session.steps();
-    let width = segment_width(area, steps.len());
-    let spans: Vec<Span> = steps
+pub(super) fn render_strip(frame: &mut Frame, area: Rect, agenda: &[AgendaItem], theme: &Theme) {
+    let width = segment_width(area, agenda.len());
+    let spans: Vec<Span> = agenda
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let (mark, style) = match i.cmp(&current) {
-                std::cmp::Ordering::Less => ("✓", theme.muted()),
-                std::cmp::Ordering::Equal => ("▶", theme.selected()),
-                std::cmp::Ordering::Greater => (" ", theme.base()),
+            let (mark, style) = match step.progress {
+                Progress::Done => ("✓", theme.muted()),
+                Progress::Current => ("▶", theme.selected()),
+                Progress::Ahead => (" ", theme.base()),
             };
-            let minutes = session.timing.allotted_ms(i, step.minutes) / 60_000;
-            let text = format!("{mark}{} {} {minutes}'", i + 1, step.title);
+            let text = format!("{mark}{} {} {}'", i + 1, step.title, step.minutes);
             let text = shorten(&text, width - 1);
             let text = if text.chars().count() < width - 1 {
                 format!("{text:<w$}", w = width - 1)
@@ -87,7 +93,7 @@ fn render_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let budget = app.session.budget(app.now());
     let mut right = format!(
         "Workshop {} of {} min · {}",
@@ -132,7 +138,8 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The clock alone: the step's title above it, the budget below, nothing else.
 pub fn render_zoom(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [header, clock, status] = zoom(area);
-    render_header(frame, header, app, theme);
+    let session = &app.session;
+    render_header(frame, header, &RoomStep::of(session), &session.title, theme);
     let countdown = app.session.countdown(app.now());
     countdown::render(frame, clock, &countdown, &start_key(app), theme);
     render_status(frame, status, app, theme);
@@ -147,7 +154,7 @@ fn help_hint(app: &App) -> String {
 }
 
 /// The key that starts the clock, for "PAUSED · Space to start".
-fn start_key(app: &App) -> String {
+pub(super) fn start_key(app: &App) -> String {
     app.keymap.first_keys(Context::Workshop, &["toggle_clock"])
 }
 
@@ -155,13 +162,18 @@ fn start_key(app: &App) -> String {
 pub fn render_tiny(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let countdown = session.countdown(app.now());
-    let n = session.timing.current + 1;
-    // The time first: on a sliver of a terminal it is what matters.
-    let step = format!(
-        "{n}/{} {}",
-        session.steps().len(),
-        session.current_step().title
-    );
+    render_tiny_clock(frame, area, &countdown, &RoomStep::of(session), theme);
+}
+
+/// The time first: on a sliver of a terminal it is what matters.
+pub(super) fn render_tiny_clock(
+    frame: &mut Frame,
+    area: Rect,
+    countdown: &Countdown,
+    step: &RoomStep,
+    theme: &Theme,
+) {
+    let title = format!("{}/{} {}", step.number, step.total, step.title);
     let state = if countdown.running {
         "running"
     } else {
@@ -171,7 +183,7 @@ pub fn render_tiny(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines = vec![
         Line::from(Span::styled(countdown.text(), theme.stage(countdown.stage))),
         Line::from(Span::styled(stage, theme.stage(countdown.stage))),
-        Line::from(Span::styled(step, theme.title())),
+        Line::from(Span::styled(title, theme.title())),
         Line::from(Span::styled(state, theme.muted())),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);

@@ -115,5 +115,5 @@ impl App {
 
 /// Where the current step's board is on the terminal, if it shows.
 fn geometry_area(app: &App) -> Option<ratatui::layout::Rect> {
-    crate::layout::projector::board_area(app.projector_screen()?, &app.session)
+    crate::layout::projector::board_area(app.activity_area()?, &app.session)
 }

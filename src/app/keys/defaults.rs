@@ -46,6 +46,8 @@ pub fn contexts() -> Vec<Bindings> {
         editor(),
         help(),
         quit(),
+        outside(),
+        mirror(),
     ]
 }
 
@@ -91,6 +93,11 @@ fn workshop() -> Bindings {
             line(
                 "show / hide the facilitator panel: tips, challenges, time budget",
                 vec![act("toggle_panel", &["f"], A::TogglePanel)],
+            ),
+            line(
+                "the console while a mirror shows the room's screen: this step, the next, \
+                 tips and the budget beside the activity (again: back)",
+                vec![act("toggle_console", &["m"], A::ToggleConsole)],
             ),
             line(
                 "the clock alone, as big as the screen allows (again: back)",
@@ -535,4 +542,30 @@ fn quit() -> Bindings {
             )],
         )
     }
+}
+
+fn outside() -> Bindings {
+    context(
+        Context::Outside,
+        vec![
+            line(
+                "reload: take the file as it is on disk (yours is kept beside it as NAME.conflict.json)",
+                vec![act("reload", &["r"], Action::ReloadTheirs)],
+            ),
+            line(
+                "keep yours and save it (the file's version is kept beside it the same way)",
+                vec![act("keep", &["k"], Action::KeepOurs)],
+            ),
+        ],
+    )
+}
+
+fn mirror() -> Bindings {
+    context(
+        Context::Mirror,
+        vec![line(
+            "close the mirror (the session is not touched)",
+            vec![act("close", &["q", "Esc"], Action::ForceQuit)],
+        )],
+    )
 }

@@ -30,10 +30,14 @@ pub enum Context {
     Help,
     /// "Quit convene?"
     Quit,
+    /// The question a change made outside convene asks.
+    Outside,
+    /// `convene mirror`: the room's screen.
+    Mirror,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Workshop,
         Context::Setup,
         Context::Briefing,
@@ -45,6 +49,8 @@ impl Context {
         Context::Editor,
         Context::Help,
         Context::Quit,
+        Context::Outside,
+        Context::Mirror,
     ];
 
     /// The name in a config file: `[keys.board]`.
@@ -61,6 +67,8 @@ impl Context {
             Context::Editor => "editor",
             Context::Help => "help",
             Context::Quit => "quit",
+            Context::Outside => "outside",
+            Context::Mirror => "mirror",
         }
     }
 
@@ -77,6 +85,8 @@ impl Context {
             Context::Editor => "Editing",
             Context::Help => "Help",
             Context::Quit => "Quitting",
+            Context::Outside => "Changed outside convene",
+            Context::Mirror => "Mirror",
         }
     }
 
@@ -94,6 +104,10 @@ impl Context {
             Context::Editor => "While text is typed (other keys type, move and delete).",
             Context::Help => "The help box.",
             Context::Quit => "The question \"Quit convene?\".",
+            Context::Outside => {
+                "The question a change made to the session file outside convene asks."
+            }
+            Context::Mirror => "convene mirror: the room's screen, read-only.",
         }
     }
 

@@ -24,6 +24,11 @@ pub fn map(app: &App, event: KeyEvent) -> Option<Action> {
     if app.keymap.is_force_quit(key) {
         return Some(Action::ForceQuit);
     }
+    // The question about a change made outside waits for its answer, even over an
+    // open editor (whose text is kept).
+    if app.outside.is_some() {
+        return app.keymap.action(Context::Outside, key);
+    }
     if app.editor.is_some() {
         return Some(Action::EditKey(event));
     }

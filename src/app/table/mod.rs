@@ -126,7 +126,7 @@ impl App {
         if self.table.detail {
             return None;
         }
-        let area = crate::layout::projector::table_area(self.projector_screen()?, &self.session)?;
+        let area = crate::layout::projector::table_area(self.activity_area()?, &self.session)?;
         let [_, _, body] = geometry::bands(area)?;
         let problems = check::check(&self.session, self.today());
         let problems = ByRow::new(&problems);

@@ -8,9 +8,9 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::editor::EditTarget;
 use crate::app::keys::Context;
-use crate::domain::board::Pane;
+use crate::domain::board::{Board, Pane};
 use crate::domain::text::clean;
-use crate::layout::board::{Heading, PaneLayout, editor_rect, layout};
+use crate::layout::board::{BoardLayout, Focus, Heading, PaneLayout, editor_rect, layout};
 use crate::layout::text::{fit, shorten_to_width};
 use card::Card;
 use ratatui::Frame;
@@ -19,7 +19,22 @@ use ratatui::layout::Rect;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use std::collections::HashSet;
 use unicode_width::UnicodeWidthStr;
+
+/// A board as one screen shows it: the facilitator's, with its focus, or the room's.
+pub struct Scene<'a> {
+    pub board: &'a Board,
+    /// What the layout keeps in view.
+    pub focus: Focus<'a>,
+    /// The pane drawn as focused, and its focused card (none while a note is added):
+    /// none on the room's screen.
+    pub focused: Option<(usize, Option<usize>)>,
+    /// Notes a row of the plan came from.
+    pub promoted: &'a HashSet<u64>,
+    /// The key that adds a note, for an empty focused pane's hint ("" for none).
+    pub add_key: String,
+}
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(id) = app.board_id() else { return };
@@ -31,51 +46,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => None,
     });
     let adding = board_edit.is_some_and(|(_, edit)| edit.is_new());
-    let layout = layout(area, board, app.board_focus());
-    if layout.panes.is_empty() {
-        frame.render_widget(
-            Paragraph::new("Too small for the board: make the window bigger or press f")
-                .style(theme.muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
-        return;
-    }
-    let focus = app.board.pane.min(layout.total - 1);
+    let focus = app.board.pane.min(board.panes.len().saturating_sub(1));
     let promoted = app.session.tables.promoted_notes();
-    let buf = frame.buffer_mut();
-    for pl in &layout.panes {
-        let pane = &board.panes[pl.index];
-        let focused = pl.index == focus;
-        let paged = (layout.panes.len() < layout.total).then_some(layout.total);
-        render_pane(buf, pl, pane, focused, paged, theme);
-        for (i, (slot, note)) in pl.cards.iter().zip(&pane.notes).enumerate() {
-            let card_focused = focused && !adding && i == app.board.note;
-            let card = Card {
-                note,
-                focused: card_focused,
-                promoted: promoted.contains(&note.id),
-            };
-            if let Some(part) = pl.visible(*slot) {
-                card.draw(buf, part, pl.card_h, pl.cut_above(*slot), theme);
-            }
-        }
-        for h in &pl.headings {
-            render_heading(buf, pl, pane, h, theme);
-        }
-        if pane.notes.is_empty() && !adding {
-            let add = app.keymap.first_keys(Context::Board, &["add"]);
-            let hint = if focused && !add.is_empty() {
-                format!("Empty: {add} adds a note")
-            } else {
-                "No notes yet".to_string()
-            };
-            Paragraph::new(hint)
-                .style(theme.muted())
-                .wrap(Wrap { trim: true })
-                .render(pl.inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
-        }
-    }
+    let scene = Scene {
+        board,
+        focus: app.board_focus(),
+        focused: Some((focus, (!adding).then_some(app.board.note))),
+        promoted: &promoted,
+        add_key: app.keymap.first_keys(Context::Board, &["add"]),
+    };
+    let Some(layout) = render_scene(frame, area, &scene, theme) else {
+        return;
+    };
     if let Some((editor, edit)) = board_edit
         && let Some(pl) = layout.pane(focus)
     {
@@ -88,6 +70,65 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             || editor.area.lines().iter().map(|l| l.len()).sum::<usize>() > 200;
         editor::render(frame, editor_rect(pl, slot, area, long), editor, theme);
     }
+}
+
+/// Draws the panes and their cards; returns the layout, or `None` when the board
+/// does not fit.
+pub fn render_scene(
+    frame: &mut Frame,
+    area: Rect,
+    scene: &Scene,
+    theme: &Theme,
+) -> Option<BoardLayout> {
+    let board = scene.board;
+    let layout = layout(area, board, scene.focus);
+    if layout.panes.is_empty() {
+        frame.render_widget(
+            Paragraph::new("Too small for the board: make the window bigger or press f")
+                .style(theme.muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return None;
+    }
+    // While a note is added, its pane shows the editor and the others no hint.
+    let adding = scene.focused.is_some_and(|(_, note)| note.is_none());
+    let buf = frame.buffer_mut();
+    for pl in &layout.panes {
+        let pane = &board.panes[pl.index];
+        let (focused, focused_note) = match scene.focused {
+            Some((pane, note)) if pane == pl.index => (true, note),
+            _ => (false, None),
+        };
+        let paged = (layout.panes.len() < layout.total).then_some(layout.total);
+        render_pane(buf, pl, pane, focused, paged, theme);
+        for (i, (slot, note)) in pl.cards.iter().zip(&pane.notes).enumerate() {
+            let card = Card {
+                note,
+                focused: focused_note == Some(i),
+                promoted: scene.promoted.contains(&note.id),
+            };
+            if let Some(part) = pl.visible(*slot) {
+                card.draw(buf, part, pl.card_h, pl.cut_above(*slot), theme);
+            }
+        }
+        for h in &pl.headings {
+            render_heading(buf, pl, pane, h, theme);
+        }
+        if pane.notes.is_empty() && !adding {
+            let add = &scene.add_key;
+            let hint = if focused && !add.is_empty() {
+                format!("Empty: {add} adds a note")
+            } else {
+                "No notes yet".to_string()
+            };
+            Paragraph::new(hint)
+                .style(theme.muted())
+                .wrap(Wrap { trim: true })
+                .render(pl.inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+        }
+    }
+    Some(layout)
 }
 
 fn render_pane(

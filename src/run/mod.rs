@@ -1,26 +1,29 @@
 //! The terminal side: the one place the app waits (for a key, the next second of the
-//! countdown, or a report from the writer threads), draws, and carries out effects.
+//! countdown, or a report from the writer and watcher threads), draws, and carries out
+//! effects. `mirror` is the room's screen's loop, of the same shape.
 
+pub mod mirror;
+mod terminal;
+
+use crate::app::outside::Copy;
 use crate::app::{Action, App, Effect};
 use crate::storage::autosave::{Autosaver, SaveReport};
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event as TermEvent, MouseButton, MouseEventKind,
-};
-use crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-};
-use crossterm::{execute, queue};
+use crate::storage::watch::{Fingerprints, Seen, Watch};
+use crossterm::event::{Event as TermEvent, MouseButton, MouseEventKind};
 use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
+use terminal::{LoopEvent, Screen};
 
 /// Everything the loop can wake up for.
 enum Event {
     Term(TermEvent),
     Saved(SaveReport),
     Exported(Result<Vec<std::path::PathBuf>, String>),
+    /// What the folder watcher saw: a version of the file written outside, mirrors.
+    Seen(Seen),
     /// A hang-up, terminate or interrupt signal, or the terminal gone: leave as `q`
     /// would, saving first.
     Stop,
@@ -43,28 +46,45 @@ impl std::fmt::Display for RunError {
     }
 }
 
+impl LoopEvent for Event {
+    fn term(event: TermEvent) -> Self {
+        Event::Term(event)
+    }
+    fn stop() -> Self {
+        Event::Stop
+    }
+    fn is_stop(&self) -> bool {
+        matches!(self, Event::Stop)
+    }
+}
+
 /// Runs the app until the facilitator quits. The session is saved on the way out,
-/// whether the loop ends normally, with an error or with a panic.
-pub fn run(mut app: App) -> Result<(), RunError> {
+/// whether the loop ends normally, with an error or with a panic. `ours` knows the
+/// version of the file on disk now: any other version found there was written outside
+/// convene, and is never saved over without asking. Returns the copy ours went into
+/// if the file was changed outside and not answered for.
+pub fn run(mut app: App, ours: Fingerprints) -> Result<Option<PathBuf>, RunError> {
     let (tx, rx) = channel();
-    spawn_signals(tx.clone()).map_err(RunError::Terminal)?;
-    spawn_hangup_watch(tx.clone());
-    spawn_input(tx.clone());
+    terminal::spawn_sources(&tx).map_err(RunError::Terminal)?;
     let saved_tx = tx.clone();
-    let mut saver = Autosaver::start(app.path.clone(), move |report| {
+    let mut saver = Autosaver::start(app.path.clone(), ours.clone(), move |report| {
         let _ = saved_tx.send(Event::Saved(report));
     });
+    let seen_tx = tx.clone();
+    // Without a watch (no inotify left), saves still never overwrite a change made
+    // outside: the autosaver checks the file before each one.
+    let _watch = Watch::start(&app.path, None, ours.clone(), move |seen| {
+        let _ = seen_tx.send(Event::Seen(seen));
+    })
+    .map_err(|e| {
+        app.warn(format!(
+            "Changes made outside convene are not followed: {e}"
+        ))
+    });
 
-    let previous_hook = std::sync::Arc::new(std::panic::take_hook());
-    let hook = previous_hook.clone();
-    std::panic::set_hook(Box::new(move |info| {
-        leave_terminal();
-        hook(info);
-    }));
-    let mut terminal = enter_terminal().map_err(RunError::Terminal)?;
-
+    let mut screen = Screen::open().map_err(RunError::Terminal)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut terminal, &rx, &tx, &saver)
+        event_loop(&mut app, &mut screen, &rx, &tx, &saver, &ours)
     }));
 
     // Whatever happened, the last state goes to disk before we leave: with what an
@@ -74,132 +94,24 @@ pub fn run(mut app: App) -> Result<(), RunError> {
     }
     saver.save(app.session.clone());
     let saved = saver.finish();
-    leave_terminal();
-    if terminal.show_cursor().is_err() {
-        // The terminal is gone: ratatui's drop would retry and print the failure on a
-        // closed standard error, which panics.
-        std::mem::forget(terminal);
-    }
-    std::panic::set_hook(Box::new(move |info| previous_hook(info)));
+    screen.close();
     match outcome {
         Ok(result) => saved
             .map_err(RunError::NotSaved)
-            .and(result.map_err(RunError::Terminal)),
+            .and_then(|copy| result.map(|()| copy).map_err(RunError::Terminal)),
         Err(panic) => resume_unwind(panic),
     }
 }
 
-/// Raw mode, the alternate screen, and mouse and paste reports.
-fn enter_terminal() -> io::Result<ratatui::DefaultTerminal> {
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
-}
-
-/// Puts the terminal back as far as it can. Each step is tried even if one before it
-/// failed, and failures are ignored: a terminal that is gone cannot be told anything,
-/// and printing why would fail too (ratatui's own restore prints, and so panics).
-fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    let _ = crossterm::terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen);
-}
-
-/// Read errors in a row after which the terminal counts as gone.
-const READ_FAILURES: u32 = 3;
-
-fn spawn_input(tx: Sender<Event>) {
-    std::thread::Builder::new()
-        .name("input".into())
-        .spawn(move || {
-            let mut failures = 0;
-            loop {
-                let event = match crossterm::event::read() {
-                    Ok(event) => {
-                        failures = 0;
-                        Event::Term(event)
-                    }
-                    Err(_) if failures + 1 < READ_FAILURES => {
-                        failures += 1;
-                        // A pause, so a lasting error cannot spin.
-                        std::thread::sleep(Duration::from_millis(50));
-                        continue;
-                    }
-                    Err(_) => Event::Stop,
-                };
-                let stop = matches!(event, Event::Stop);
-                if tx.send(event).is_err() || stop {
-                    break;
-                }
-            }
-        })
-        .expect("spawn the input thread");
-}
-
-/// Hang-up (the terminal window closed), terminate and interrupt signals reach the
-/// loop as events, so convene saves, releases its lock and restores the terminal
-/// instead of dying on the spot.
-fn spawn_signals(tx: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            for _ in signals.forever() {
-                if tx.send(Event::Stop).is_err() {
-                    break;
-                }
-            }
-        })?;
-    Ok(())
-}
-
-/// A terminal can vanish without a hang-up signal. crossterm then spins on a read
-/// that returns nothing, and never reports it; poll() with no events asked for still
-/// reports the hang-up, and waits without using the CPU until there is one.
-#[cfg(unix)]
-fn spawn_hangup_watch(tx: Sender<Event>) {
-    let _ = std::thread::Builder::new()
-        .name("hangup".into())
-        .spawn(move || {
-            let mut terminal = libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: 0,
-                revents: 0,
-            };
-            loop {
-                // SAFETY: one valid pollfd, and its count.
-                let ready = unsafe { libc::poll(&mut terminal, 1, -1) };
-                let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
-                let retry = if ready < 0 {
-                    io::Error::last_os_error().kind() == io::ErrorKind::Interrupted
-                } else {
-                    terminal.revents & gone == 0
-                };
-                if !retry {
-                    let _ = tx.send(Event::Stop);
-                    return;
-                }
-            }
-        });
-}
-
-#[cfg(not(unix))]
-fn spawn_hangup_watch(_: Sender<Event>) {}
-
 fn event_loop(
     app: &mut App,
-    terminal: &mut ratatui::DefaultTerminal,
+    screen: &mut Screen,
     rx: &Receiver<Event>,
     tx: &Sender<Event>,
     saver: &Autosaver,
+    ours: &Fingerprints,
 ) -> io::Result<()> {
-    let size = terminal.size()?;
+    let size = screen.terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
@@ -207,7 +119,7 @@ fn event_loop(
     let mut redraw = true;
     loop {
         if redraw {
-            draw(terminal, app)?;
+            screen.draw(|frame| crate::ui::draw(frame, app))?;
         }
         // Sleep until an event, or until the countdown's display next changes.
         let first = match app.ms_to_next_change() {
@@ -215,7 +127,7 @@ fn event_loop(
             None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         redraw = match first {
-            Ok(event) => handle(app, event, terminal)?,
+            Ok(event) => handle(app, event, screen)?,
             Err(RecvTimeoutError::Timeout) => {
                 app.tick();
                 true
@@ -224,11 +136,10 @@ fn event_loop(
         };
         // Take everything already queued before drawing once (a paste, fast typing).
         while let Ok(event) = rx.try_recv() {
-            redraw |= handle(app, event, terminal)?;
+            redraw |= handle(app, event, screen)?;
         }
-        if let Some(session) = app.take_changed() {
-            saver.save(session);
-        }
+        // Effects first: a conflict copy is queued, and a version agreed to, before
+        // the save that may replace it.
         for effect in app.take_effects() {
             match effect {
                 Effect::Bell => {
@@ -243,7 +154,15 @@ fn event_loop(
                     app.now(),
                     tx.clone(),
                 ),
+                Effect::Keep(Copy::Ours(session)) => {
+                    saver.keep(crate::storage::to_json(&session));
+                }
+                Effect::Keep(Copy::Theirs(text)) => saver.keep(text),
+                Effect::Accept(text) => ours.add(&text),
             }
+        }
+        if let Some(session) = app.take_changed() {
+            saver.save(session);
         }
         if app.should_quit {
             return Ok(());
@@ -251,22 +170,8 @@ fn event_loop(
     }
 }
 
-/// Draws one frame inside a synchronized update, so the terminal shows it whole: a
-/// projector never shows half of one.
-fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let drawn = terminal.draw(|frame| crate::ui::draw(frame, app)).map(drop);
-    // Ended even when drawing failed, or the terminal would hold back its screen.
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    drawn
-}
-
 /// Applies one event; returns whether the screen needs drawing.
-fn handle(
-    app: &mut App,
-    event: Event,
-    terminal: &mut ratatui::DefaultTerminal,
-) -> io::Result<bool> {
+fn handle(app: &mut App, event: Event, screen: &mut Screen) -> io::Result<bool> {
     match event {
         Event::Term(TermEvent::Key(key)) => return Ok(app.handle_key(key)),
         Event::Term(TermEvent::Paste(text)) => app.update(Action::Paste(text)),
@@ -280,11 +185,17 @@ fn handle(
             });
         }
         Event::Term(TermEvent::Resize(width, height)) => {
-            terminal.autoresize()?;
+            screen.terminal.autoresize()?;
             app.update(Action::Resize { width, height });
         }
         Event::Term(_) => return Ok(false),
         Event::Saved(report) => return Ok(saved(app, report)),
+        Event::Seen(Seen::Version { text, session }) => {
+            app.outside_change(text, session.map(|s| *s).map_err(|e| e.reason));
+        }
+        Event::Seen(Seen::Mirrors(n)) => app.set_mirrors(n),
+        // That is us.
+        Event::Seen(Seen::Facilitator(_)) => return Ok(false),
         Event::Stop => app.update(Action::ForceQuit),
         Event::Exported(Ok(paths)) => {
             let folder = paths
@@ -300,21 +211,36 @@ fn handle(
 }
 
 /// Shows a failed save until one succeeds, and then says the change is on disk after
-/// all. Returns whether the screen changed.
+/// all; says where a conflict copy went. Returns whether the screen changed.
 fn saved(app: &mut App, report: SaveReport) -> bool {
     match report {
-        Ok(path) => {
+        SaveReport::Saved(path) => {
             let recovered = app.save_error.take().is_some();
             if recovered {
                 app.say(format!("Saved after all: {}", path.display()));
             }
             recovered
         }
-        Err(e) => {
+        SaveReport::Failed(e) => {
             let error = Some(e.to_string());
             let changed = error != app.save_error;
             app.save_error = error;
             changed
+        }
+        SaveReport::NotOverwritten(Ok(copy)) => {
+            app.warn(format!(
+                "The file was changed outside convene: not overwritten; yours is in {}",
+                copy.display()
+            ));
+            true
+        }
+        SaveReport::Kept(Ok(copy)) => {
+            app.say(format!("The other version is kept in {}", copy.display()));
+            true
+        }
+        SaveReport::NotOverwritten(Err(e)) | SaveReport::Kept(Err(e)) => {
+            app.warn(format!("NOT KEPT: {e}"));
+            true
         }
     }
 }
@@ -352,7 +278,7 @@ mod tests {
             std::sync::Arc::new(FakeClock::new(now)),
         );
         let full = || {
-            Err(StorageError {
+            SaveReport::Failed(StorageError {
                 path: "s.json".into(),
                 reason: "No space left on device; trying again".into(),
             })
@@ -363,11 +289,14 @@ mod tests {
             !saved(&mut app, full()),
             "the same failure again changes nothing"
         );
-        assert!(saved(&mut app, Ok("s.json".into())), "the success is shown");
+        assert!(
+            saved(&mut app, SaveReport::Saved("s.json".into())),
+            "the success is shown"
+        );
         assert_eq!(app.save_error, None);
         assert_eq!(app.status.as_ref().unwrap().text, "Saved after all: s.json");
         assert!(
-            !saved(&mut app, Ok("s.json".into())),
+            !saved(&mut app, SaveReport::Saved("s.json".into())),
             "later saves say nothing"
         );
     }

@@ -1,0 +1,83 @@
+//! The action plan as the room sees it: each initiative's rows under its name, cells
+//! wrapped to a few lines, no plan-check marks. When the rows do not all fit, the
+//! newest stay in view.
+
+use crate::domain::room::RoomTable;
+use crate::layout::text::wrap_lines;
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+/// Lines a cell shows at most.
+const CELL_LINES: usize = 3;
+const SPACING: u16 = 1;
+
+pub fn render(frame: &mut Frame, area: Rect, table: &RoomTable, theme: &Theme) {
+    if table.columns.is_empty() || area.height < 2 {
+        return;
+    }
+    let constraints: Vec<Constraint> = (0..table.columns.len())
+        .map(|c| Constraint::Fill(if c == 0 { 3 } else { 2 }))
+        .collect();
+    let widths: Vec<usize> = Layout::horizontal(constraints.clone())
+        .spacing(SPACING)
+        .split(area)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect();
+    let several = table.sections.len() > 1;
+    let mut rows: Vec<(Row, u16)> = Vec::new();
+    for section in &table.sections {
+        if several || section.initiative.is_none() {
+            let name = section.initiative.as_deref().unwrap_or("Other actions");
+            let heading = format!("{name} ({})", section.rows.len());
+            let row = Row::new([Cell::from(Span::styled(heading, theme.accent()))]);
+            rows.push((row, 1));
+        }
+        for cells in &section.rows {
+            let wrapped: Vec<Vec<String>> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(text, &w)| wrap_lines(text, w.max(1), CELL_LINES))
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as u16;
+            let row = Row::new(
+                wrapped
+                    .into_iter()
+                    .map(|lines| Cell::from(Text::from_iter(lines.into_iter().map(Line::from)))),
+            )
+            .height(height);
+            rows.push((row, height));
+        }
+    }
+    if table.sections.iter().all(|s| s.rows.is_empty()) {
+        let [_, below] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(Span::styled("No actions yet", theme.muted())),
+            below,
+        );
+    }
+    // The newest rows stay in view: rows that do not fit are dropped from the top.
+    let room = area.height.saturating_sub(1);
+    let mut used = 0;
+    let first = rows
+        .iter()
+        .rposition(|(_, h)| {
+            used += h;
+            used > room
+        })
+        .map_or(0, |i| i + 1);
+    let header = Row::new(table.columns.iter().map(|c| Cell::from(c.as_str()))).style(
+        theme
+            .title()
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    );
+    let widget = Table::new(rows.into_iter().skip(first).map(|(r, _)| r), constraints)
+        .header(header)
+        .column_spacing(SPACING)
+        .style(theme.base());
+    frame.render_widget(widget, area);
+}
