@@ -87,7 +87,7 @@ impl App {
             .first_keys(super::keys::Context::Workshop, &["toggle_console"]);
         if before == 0 && mirrors > 0 && !self.session.settings.console && !key.is_empty() {
             self.say(format!(
-                "A mirror shows the room's screen: {key} makes this one a console"
+                "A mirror follows: {key} makes this screen a console"
             ));
         } else if before > 0 && mirrors == 0 && self.session.settings.console {
             self.say("The mirror closed: the room's screen is back here");

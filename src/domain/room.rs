@@ -282,7 +282,7 @@ impl RoomSummary {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::board::Note;
     use crate::domain::plan::PlanRow;

@@ -29,19 +29,20 @@ impl Console {
             Constraint::Length(1),
         ])
         .areas(screen);
-        let (activity, side) = if body.width >= SIDE_BY_SIDE {
+        // The next step takes two rows in a narrow column beside, one across the screen.
+        let (activity, side, next_rows) = if body.width >= SIDE_BY_SIDE {
             let side = (body.width / 3).clamp(30, 60);
             let [a, s] =
                 Layout::horizontal([Constraint::Min(20), Constraint::Length(side)]).areas(body);
-            (a, s)
+            (a, s, 2)
         } else {
             let side = (body.height * 2 / 5).max(4);
             let [a, s] =
                 Layout::vertical([Constraint::Min(3), Constraint::Length(side)]).areas(body);
-            (a, s)
+            (a, s, 1)
         };
         let [next, panel] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(side);
+            Layout::vertical([Constraint::Length(next_rows), Constraint::Min(0)]).areas(side);
         Console {
             header,
             clock,

@@ -31,10 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let back = app
         .keymap
         .first_keys(Context::Workshop, &["toggle_console"]);
-    let title = match app.mirrors {
-        1 => format!(" Console · the mirror shows the room ({back}: back) "),
-        n => format!(" Console · {n} mirrors show the room ({back}: back) "),
-    };
+    let title = format!(" Console ({back}: room layout) ");
     panel::render_titled(frame, areas.panel, app, &title, theme);
     render_status(frame, areas.status, app, theme);
 }

@@ -93,7 +93,7 @@ fn render_outside(
     }
     lines.push(Line::from(Span::styled(
         format!(
-            "{}  keep yours (its version is kept as {name}.conflict.json)",
+            "{}  keep yours (the file's version is kept as {name}.conflict.json)",
             key("keep")
         ),
         theme.accent(),

@@ -28,6 +28,9 @@ pub struct Run {
     reader_done: std::sync::mpsc::Receiver<()>,
     /// Tells the reader to stop and close its side of the terminal.
     closing: Arc<AtomicBool>,
+    /// The screen so far, and how much of the output it has read: each look at the
+    /// screen parses only what came since.
+    parsed: Mutex<(vt100::Parser, usize)>,
 }
 
 /// convene on a sessions folder, with these arguments.
@@ -104,6 +107,7 @@ impl Run {
             closing,
             reader: Some(reader),
             reader_done,
+            parsed: Mutex::new((vt100::Parser::new(ROWS, COLS, 0), 0)),
         }
     }
 
@@ -114,21 +118,44 @@ impl Run {
 
     /// The screen as a terminal would show it after everything written so far.
     pub fn screen(&self) -> String {
-        let mut parser = vt100::Parser::new(ROWS, COLS, 0);
-        parser.process(&self.output.lock().unwrap());
+        let mut parsed = self.parsed.lock().unwrap();
+        let (parser, done) = &mut *parsed;
+        let output = self.output.lock().unwrap();
+        parser.process(&output[*done..]);
+        *done = output.len();
         parser.screen().contents()
     }
 
     pub fn wait_for(&self, needle: &str) {
+        self.wait_for_every(needle, Duration::from_millis(20));
+    }
+
+    /// Waits until `needle` is no longer on the screen.
+    pub fn wait_without(&self, needle: &str) {
         let deadline = Instant::now() + DEADLINE;
+        while self.screen().contains(needle) {
+            assert!(
+                Instant::now() < deadline,
+                "{needle:?} stayed on:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for `needle` on the screen, looking every `poll`; returns how long it took.
+    pub fn wait_for_every(&self, needle: &str, poll: Duration) -> Duration {
+        let start = Instant::now();
+        let deadline = start + DEADLINE;
         while !self.screen().contains(needle) {
             assert!(
                 Instant::now() < deadline,
                 "never saw {needle:?} on:\n{}",
                 self.screen()
             );
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(poll);
         }
+        start.elapsed()
     }
 
     /// Sends keys; the caller then waits for what they should bring on screen.

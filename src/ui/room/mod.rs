@@ -75,3 +75,52 @@ fn render_board(frame: &mut Frame, area: Rect, room: &RoomBoard, theme: &Theme) 
     };
     render_scene(frame, area, &scene, theme);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::room::tests::{facilitator_only, marked_session};
+    use crate::ui::theme::Theme;
+    use chrono::TimeZone;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn text(buf: &ratatui::buffer::Buffer) -> String {
+        let area = buf.area;
+        (0..area.height)
+            .map(|y| {
+                (0..area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_rooms_screen_never_shows_what_the_facilitator_alone_may_read() {
+        let start = chrono::Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+        let now = start + chrono::Duration::minutes(50);
+        let mut s = marked_session();
+        s.timing.toggle(start);
+        let theme = Theme::new(s.settings.theme, true);
+        for step in 0..s.steps().len() {
+            s.timing.go_to(step, start);
+            let room = RoomView::of(&s, now);
+            for (w, h) in [(80, 24), (120, 35), (160, 48)] {
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                terminal
+                    .draw(|f| draw(f, &room, Some("Waiting for the facilitator"), &theme))
+                    .unwrap();
+                let screen = text(terminal.backend().buffer());
+                assert!(screen.contains(&room.step.title[..10]), "{screen}");
+                for secret in facilitator_only(&s, now) {
+                    assert!(
+                        !screen.contains(&secret),
+                        "step {step} at {w}x{h} shows {secret:?}:\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -29,13 +29,13 @@ pub fn render(frame: &mut Frame, area: Rect, table: &RoomTable, theme: &Theme) {
         .map(|r| usize::from(r.width))
         .collect();
     let several = table.sections.len() > 1;
-    let mut rows: Vec<(Row, u16)> = Vec::new();
+    // (row, its height, the initiative's heading when it is one)
+    let mut rows: Vec<(Row, u16, Option<String>)> = Vec::new();
     for section in &table.sections {
         if several || section.initiative.is_none() {
             let name = section.initiative.as_deref().unwrap_or("Other actions");
             let heading = format!("{name} ({})", section.rows.len());
-            let row = Row::new([Cell::from(Span::styled(heading, theme.accent()))]);
-            rows.push((row, 1));
+            rows.push((Row::new([""]), 1, Some(heading)));
         }
         for cells in &section.rows {
             let wrapped: Vec<Vec<String>> = cells
@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, table: &RoomTable, theme: &Theme) {
                     .map(|lines| Cell::from(Text::from_iter(lines.into_iter().map(Line::from)))),
             )
             .height(height);
-            rows.push((row, height));
+            rows.push((row, height, None));
         }
     }
     if table.sections.iter().all(|s| s.rows.is_empty()) {
@@ -65,7 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, table: &RoomTable, theme: &Theme) {
     let mut used = 0;
     let first = rows
         .iter()
-        .rposition(|(_, h)| {
+        .rposition(|(_, h, _)| {
             used += h;
             used > room
         })
@@ -75,9 +75,28 @@ pub fn render(frame: &mut Frame, area: Rect, table: &RoomTable, theme: &Theme) {
             .title()
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
     );
-    let widget = Table::new(rows.into_iter().skip(first).map(|(r, _)| r), constraints)
+    let shown = &rows[first..];
+    // Headings span the whole width, which a table's cells cannot.
+    let mut y = area.y + 1;
+    let mut headings = Vec::new();
+    for (_, height, heading) in shown {
+        if let Some(text) = heading {
+            headings.push((Rect::new(area.x, y, area.width, 1), text.clone()));
+        }
+        y += height;
+    }
+    let widget = Table::new(shown.iter().map(|(r, _, _)| r.clone()), constraints)
         .header(header)
         .column_spacing(SPACING)
         .style(theme.base());
     frame.render_widget(widget, area);
+    for (at, text) in headings {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                text,
+                theme.accent().add_modifier(Modifier::BOLD),
+            )),
+            at.intersection(area),
+        );
+    }
 }
