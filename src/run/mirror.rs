@@ -2,7 +2,7 @@
 //! keys and the folder watcher's reports; sleeps until one comes or the countdown's
 //! next second; draws only when something changed. It never writes the session.
 
-use super::terminal::{self, LoopEvent, Screen};
+use super::terminal::{self, Screen};
 use crate::mirror::Mirror;
 use crate::storage::presence::MirrorMark;
 use crate::storage::watch::{Fingerprints, Seen, Watch};
@@ -12,23 +12,7 @@ use std::path::Path;
 use std::sync::mpsc::{RecvTimeoutError, channel};
 use std::time::Duration;
 
-enum Event {
-    Term(TermEvent),
-    Seen(Seen),
-    Stop,
-}
-
-impl LoopEvent for Event {
-    fn term(event: TermEvent) -> Self {
-        Event::Term(event)
-    }
-    fn stop() -> Self {
-        Event::Stop
-    }
-    fn is_stop(&self) -> bool {
-        matches!(self, Event::Stop)
-    }
-}
+type Event = terminal::Event<Seen>;
 
 /// Follows the session at `path`, whose text `text` the mirror was started on, until
 /// the mirror is closed.
@@ -37,7 +21,7 @@ pub fn run(mut mirror: Mirror, path: &Path, text: &str) -> io::Result<()> {
     terminal::spawn_sources(&tx)?;
     let seen_tx = tx.clone();
     let _watch = Watch::start(path, Some(text), Fingerprints::default(), move |seen| {
-        let _ = seen_tx.send(Event::Seen(seen));
+        let _ = seen_tx.send(Event::Report(seen));
     })
     .map_err(|e| io::Error::other(e.to_string()))?;
     // Tells the facilitator's convene that the room's screen is here.
@@ -90,7 +74,7 @@ fn handle(mirror: &mut Mirror, event: Event, screen: &mut Screen) -> io::Result<
             true
         }
         Event::Term(_) => false,
-        Event::Seen(seen) => mirror.seen(seen),
+        Event::Report(seen) => mirror.seen(seen),
         Event::Stop => {
             mirror.should_quit = true;
             false

@@ -15,19 +15,18 @@ use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
-use terminal::{LoopEvent, Screen};
+use terminal::Screen;
 
-/// Everything the loop can wake up for.
-enum Event {
-    Term(TermEvent),
+/// What the app's own threads report to its loop.
+enum Report {
     Saved(SaveReport),
     Exported(Result<Vec<std::path::PathBuf>, String>),
     /// What the folder watcher saw: a version of the file written outside, mirrors.
     Seen(Seen),
-    /// A hang-up, terminate or interrupt signal, or the terminal gone: leave as `q`
-    /// would, saving first.
-    Stop,
 }
+
+/// Everything the loop can wake up for.
+type Event = terminal::Event<Report>;
 
 /// Why a run ended badly. A final save that failed wins over a terminal error: it is
 /// the one the facilitator must act on.
@@ -46,18 +45,6 @@ impl std::fmt::Display for RunError {
     }
 }
 
-impl LoopEvent for Event {
-    fn term(event: TermEvent) -> Self {
-        Event::Term(event)
-    }
-    fn stop() -> Self {
-        Event::Stop
-    }
-    fn is_stop(&self) -> bool {
-        matches!(self, Event::Stop)
-    }
-}
-
 /// Runs the app until the facilitator quits. The session is saved on the way out,
 /// whether the loop ends normally, with an error or with a panic. `ours` knows the
 /// version of the file on disk now: any other version found there was written outside
@@ -68,13 +55,13 @@ pub fn run(mut app: App, ours: Fingerprints) -> Result<Option<PathBuf>, RunError
     terminal::spawn_sources(&tx).map_err(RunError::Terminal)?;
     let saved_tx = tx.clone();
     let mut saver = Autosaver::start(app.path.clone(), ours.clone(), move |report| {
-        let _ = saved_tx.send(Event::Saved(report));
+        let _ = saved_tx.send(Event::Report(Report::Saved(report)));
     });
     let seen_tx = tx.clone();
     // Without a watch (no inotify left), saves still never overwrite a change made
     // outside: the autosaver checks the file before each one.
     let _watch = Watch::start(&app.path, None, ours.clone(), move |seen| {
-        let _ = seen_tx.send(Event::Seen(seen));
+        let _ = seen_tx.send(Event::Report(Report::Seen(seen)));
     })
     .map_err(|e| {
         app.warn(format!(
@@ -189,15 +176,15 @@ fn handle(app: &mut App, event: Event, screen: &mut Screen) -> io::Result<bool> 
             app.update(Action::Resize { width, height });
         }
         Event::Term(_) => return Ok(false),
-        Event::Saved(report) => return Ok(saved(app, report)),
-        Event::Seen(Seen::Version { text, session }) => {
+        Event::Report(Report::Saved(report)) => return Ok(saved(app, report)),
+        Event::Report(Report::Seen(Seen::Version { text, session })) => {
             app.outside_change(text, session.map(|s| *s).map_err(|e| e.reason));
         }
-        Event::Seen(Seen::Mirrors(n)) => app.set_mirrors(n),
+        Event::Report(Report::Seen(Seen::Mirrors(n))) => app.set_mirrors(n),
         // That is us.
-        Event::Seen(Seen::Facilitator(_)) => return Ok(false),
+        Event::Report(Report::Seen(Seen::Facilitator(_))) => return Ok(false),
         Event::Stop => app.update(Action::ForceQuit),
-        Event::Exported(Ok(paths)) => {
+        Event::Report(Report::Exported(Ok(paths))) => {
             let folder = paths
                 .first()
                 .and_then(|p| p.parent())
@@ -205,7 +192,7 @@ fn handle(app: &mut App, event: Event, screen: &mut Screen) -> io::Result<bool> 
                 .unwrap_or_default();
             app.say(format!("Exported {} files to {folder}", paths.len()));
         }
-        Event::Exported(Err(e)) => app.warn(format!("Export failed: {e}")),
+        Event::Report(Report::Exported(Err(e))) => app.warn(format!("Export failed: {e}")),
     }
     Ok(true)
 }
@@ -256,7 +243,7 @@ fn spawn_export(
     std::thread::spawn(move || {
         let result =
             crate::export::write_all(&session, &path, today, now).map_err(|e| e.to_string());
-        let _ = tx.send(Event::Exported(result));
+        let _ = tx.send(Event::Report(Report::Exported(result)));
     });
 }
 

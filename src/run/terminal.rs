@@ -16,13 +16,13 @@ use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-/// The events a loop gets from the terminal's side.
-pub trait LoopEvent: Send + 'static {
-    fn term(event: TermEvent) -> Self;
+/// What a loop wakes up for: the terminal's side, or a report of its own threads.
+pub enum Event<T> {
+    Term(TermEvent),
     /// A hang-up, terminate or interrupt signal, or the terminal gone: leave as `q`
     /// would.
-    fn stop() -> Self;
-    fn is_stop(&self) -> bool;
+    Stop,
+    Report(T),
 }
 
 type Hook = Arc<Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>>;
@@ -93,7 +93,7 @@ fn leave_terminal() {
 
 /// Starts the threads that turn the terminal's keys, signals and disappearance into
 /// events.
-pub fn spawn_sources<E: LoopEvent>(tx: &Sender<E>) -> io::Result<()> {
+pub fn spawn_sources<T: Send + 'static>(tx: &Sender<Event<T>>) -> io::Result<()> {
     spawn_signals(tx.clone())?;
     spawn_hangup_watch(tx.clone());
     spawn_input(tx.clone());
@@ -103,7 +103,7 @@ pub fn spawn_sources<E: LoopEvent>(tx: &Sender<E>) -> io::Result<()> {
 /// Read errors in a row after which the terminal counts as gone.
 const READ_FAILURES: u32 = 3;
 
-fn spawn_input<E: LoopEvent>(tx: Sender<E>) {
+fn spawn_input<T: Send + 'static>(tx: Sender<Event<T>>) {
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {
@@ -112,7 +112,7 @@ fn spawn_input<E: LoopEvent>(tx: Sender<E>) {
                 let event = match crossterm::event::read() {
                     Ok(event) => {
                         failures = 0;
-                        E::term(event)
+                        Event::Term(event)
                     }
                     Err(_) if failures + 1 < READ_FAILURES => {
                         failures += 1;
@@ -120,9 +120,9 @@ fn spawn_input<E: LoopEvent>(tx: Sender<E>) {
                         std::thread::sleep(Duration::from_millis(50));
                         continue;
                     }
-                    Err(_) => E::stop(),
+                    Err(_) => Event::Stop,
                 };
-                let stop = event.is_stop();
+                let stop = matches!(event, Event::Stop);
                 if tx.send(event).is_err() || stop {
                     break;
                 }
@@ -134,14 +134,14 @@ fn spawn_input<E: LoopEvent>(tx: Sender<E>) {
 /// Hang-up (the terminal window closed), terminate and interrupt signals reach the
 /// loop as events, so convene saves, releases its lock and restores the terminal
 /// instead of dying on the spot.
-fn spawn_signals<E: LoopEvent>(tx: Sender<E>) -> io::Result<()> {
+fn spawn_signals<T: Send + 'static>(tx: Sender<Event<T>>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             for _ in signals.forever() {
-                if tx.send(E::stop()).is_err() {
+                if tx.send(Event::Stop).is_err() {
                     break;
                 }
             }
@@ -153,7 +153,7 @@ fn spawn_signals<E: LoopEvent>(tx: Sender<E>) -> io::Result<()> {
 /// that returns nothing, and never reports it; poll() with no events asked for still
 /// reports the hang-up, and waits without using the CPU until there is one.
 #[cfg(unix)]
-fn spawn_hangup_watch<E: LoopEvent>(tx: Sender<E>) {
+fn spawn_hangup_watch<T: Send + 'static>(tx: Sender<Event<T>>) {
     let _ = std::thread::Builder::new()
         .name("hangup".into())
         .spawn(move || {
@@ -172,7 +172,7 @@ fn spawn_hangup_watch<E: LoopEvent>(tx: Sender<E>) {
                     terminal.revents & gone == 0
                 };
                 if !retry {
-                    let _ = tx.send(E::stop());
+                    let _ = tx.send(Event::Stop);
                     return;
                 }
             }
@@ -180,4 +180,4 @@ fn spawn_hangup_watch<E: LoopEvent>(tx: Sender<E>) {
 }
 
 #[cfg(not(unix))]
-fn spawn_hangup_watch<E: LoopEvent>(_: Sender<E>) {}
+fn spawn_hangup_watch<T: Send + 'static>(_: Sender<Event<T>>) {}

@@ -10,6 +10,7 @@ use crate::layout::centered;
 use crate::layout::text::wrap_lines;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -23,8 +24,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.overlay {
         Some(Overlay::Help) => render_help(frame, area, app, theme),
         Some(Overlay::ConfirmQuit) => {
-            let box_area = centered(area, 46, 5);
-            frame.render_widget(Clear, box_area);
             let confirm: Vec<String> = app
                 .keymap
                 .keys(Context::Quit, "confirm")
@@ -40,17 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     theme.accent(),
                 )),
             ];
-            frame.render_widget(
-                Paragraph::new(text)
-                    .style(theme.base())
-                    .wrap(Wrap { trim: true })
-                    .block(
-                        Block::default()
-                            .borders(Borders::ALL)
-                            .border_style(theme.accent()),
-                    ),
-                box_area,
-            );
+            render_box(frame, centered(area, 46, 5), text, theme.accent(), theme);
         }
         None => {}
     }
@@ -105,17 +94,18 @@ fn render_outside(
         .map(|l| wrap_lines(&l.to_string(), inner, usize::MAX).len())
         .sum();
     let box_area = centered(area, width, rows as u16 + 2);
-    frame.render_widget(Clear, box_area);
+    render_box(frame, box_area, lines, theme.error(), theme);
+}
+
+/// A question in a bordered box, over whatever is under it.
+fn render_box(frame: &mut Frame, at: Rect, lines: Vec<Line>, border: Style, theme: &Theme) {
+    frame.render_widget(Clear, at);
     frame.render_widget(
         Paragraph::new(lines)
             .style(theme.base())
             .wrap(Wrap { trim: true })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.error()),
-            ),
-        box_area,
+            .block(Block::default().borders(Borders::ALL).border_style(border)),
+        at,
     );
 }
 
