@@ -1,4 +1,5 @@
-//! Drawing the projector screen: a frame must take well under a millisecond.
+//! Drawing the projector screen, and the room's screen a mirror draws from the room's
+//! view made afresh each frame: a frame must take well under a millisecond.
 
 mod common;
 
@@ -30,5 +31,25 @@ fn projector(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, projector);
+/// A mirror's frame on the tasks step of a session with 2,000 notes: the room's view
+/// (the board copied out of the session) and the drawing.
+fn mirror(c: &mut Criterion) {
+    let mut session = common::large_session(2000, 500);
+    session.timing.toggle(common::start());
+    session.timing.go_to(2, common::start());
+    let mut now = common::start();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let theme = convene::ui::theme::Theme::new(session.settings.theme, true);
+    c.bench_function("mirror 200x60, 2,000 notes, countdown running", |b| {
+        b.iter(|| {
+            now += Duration::seconds(1);
+            let room = convene::domain::room::RoomView::of(black_box(&session), now);
+            terminal
+                .draw(|f| convene::ui::room::draw(f, &room, None, &theme))
+                .unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, projector, mirror);
 criterion_main!(benches);

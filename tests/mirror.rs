@@ -29,6 +29,22 @@ fn a_mirror_follows_the_facilitator_within_a_quarter_second_and_outlives_it() {
     mirror.wait_for("STEP 1 OF 6");
     facilitator.wait_for("A mirror follows");
 
+    // Once through every screen first, unmeasured: the first drawing of each screen
+    // and the first note pages the binaries' code in from disk, which on a busy
+    // machine takes longer than any change after it.
+    for step in [2, 3, 4, 5, 6, 1] {
+        facilitator.keys(format!("{step}").as_bytes());
+        mirror.wait_for(&format!("STEP {step} OF 6"));
+    }
+    facilitator.keys(b"3");
+    mirror.wait_for("STEP 3 OF 6");
+    facilitator.keys(b"awarm-up\r");
+    mirror.wait_for("warm-up");
+    facilitator.keys(b"\x1b");
+    facilitator.wait_without("Enter keeps");
+    facilitator.keys(b"1");
+    mirror.wait_for("STEP 1 OF 6");
+
     let mut latencies = Vec::new();
     // Steps: every key a different step.
     for i in 0..30 {
