@@ -290,8 +290,8 @@ impl App {
             Action::PlenaryPage { forward } => {
                 let groups = self.session.groups.as_ref().map_or(0, |g| g.count as usize);
                 let width = self
-                    .projector_screen()
-                    .and_then(|screen| layout::projector::plenary_area(screen, &self.session))
+                    .activity_area()
+                    .and_then(|area| layout::projector::plenary_area(area, &self.session))
                     .map_or(0, |area| area.width);
                 let first = if forward {
                     self.plenary + 1

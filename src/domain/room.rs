@@ -6,9 +6,9 @@
 
 use super::board::Board;
 use super::dates;
-use super::plan::{StatusTone, status_value};
+use super::plan::{PlanRow, StatusTone, status_value};
 use super::session::{Session, ThemeName};
-use super::template::{Activity, Briefing, ColumnKind, ColumnSpec};
+use super::template::{Activity, Briefing, ColumnKind, ColumnSpec, Per, SummarySpec};
 use super::text::{sanitize, sanitize_line};
 use super::timer::Countdown;
 use chrono::{DateTime, Utc};
@@ -63,6 +63,7 @@ pub enum RoomActivity {
         summary: RoomSummary,
         board: Option<RoomBoard>,
     },
+    Groups(RoomGroups),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +72,15 @@ pub struct RoomBriefing {
     pub bullets: Vec<String>,
     /// The initiatives, when the step lists them (the review step).
     pub initiatives: Option<Vec<RoomInitiative>>,
+    /// The session's fields the step shows, as written so far.
+    pub fields: Vec<RoomField>,
+}
+
+/// A session field: its title and what the room wrote ("" while empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomField {
+    pub title: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,18 +99,20 @@ pub struct RoomBoard {
     pub latest: Option<(usize, usize)>,
 }
 
-/// The action plan as the room sees it: every initiative's rows in the order they were
-/// written, cells as the table shows them, without the plan check's marks.
+/// The step's table as the room sees it: each initiative's rows (or the session's) in
+/// the order they were written, cells as the table shows them, without the plan
+/// check's marks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoomTable {
+    pub title: String,
     pub columns: Vec<String>,
     pub sections: Vec<TableSection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableSection {
-    /// The initiative; `None` for rows of no initiative still in the session.
-    pub initiative: Option<String>,
+    /// The initiative; `None` for a table of the whole session.
+    pub title: Option<String>,
     /// One text per column, in the columns' order.
     pub rows: Vec<Vec<String>>,
 }
@@ -108,10 +120,32 @@ pub struct TableSection {
 /// What the room produced so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoomSummary {
+    pub fields: Vec<RoomField>,
+    /// How many initiatives, when the workshop plans for any.
+    pub initiatives: Option<usize>,
     pub notes: usize,
-    pub actions: usize,
-    /// Each initiative and how many actions it has.
-    pub initiatives: Vec<(String, usize)>,
+    /// Each table's rows, counted in its words: "3 commitments in Commitments".
+    pub tables: Vec<String>,
+    /// Each initiative and its rows of the plan, counted in the plan's words.
+    pub plans: Vec<(String, String)>,
+    /// The groups, on a plenary.
+    pub groups: Option<RoomGroups>,
+}
+
+/// The groups the room formed: the count-off, and each group's work and people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomGroups {
+    pub headline: String,
+    pub groups: Vec<RoomGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomGroup {
+    /// 1-based, as the room counts.
+    pub number: u32,
+    /// The initiative or table it works on ("" while none is given).
+    pub work: String,
+    pub members: Vec<String>,
 }
 
 impl RoomView {
@@ -167,9 +201,10 @@ fn activity(session: &Session) -> RoomActivity {
         ),
         Activity::Table(_) => RoomActivity::Table(table(session)),
         Activity::Summary(spec) => RoomActivity::Summary {
-            summary: RoomSummary::of(session),
+            summary: RoomSummary::of(session, spec),
             board: spec.board.as_ref().and_then(|s| board(&s.board)),
         },
+        Activity::Groups(_) => RoomActivity::Groups(RoomGroups::of(session)),
     }
 }
 
@@ -188,6 +223,60 @@ impl RoomBriefing {
                     })
                     .collect()
             }),
+            fields: fields(session, &briefing.fields),
+        }
+    }
+}
+
+fn fields(session: &Session, keys: &[String]) -> Vec<RoomField> {
+    keys.iter()
+        .filter_map(|k| session.workshop.field(k))
+        .map(|f| RoomField {
+            title: f.title.clone(),
+            text: sanitize(session.field(&f.key)),
+        })
+        .collect()
+}
+
+impl RoomGroups {
+    pub fn of(session: &Session) -> RoomGroups {
+        let Some(groups) = &session.groups else {
+            return RoomGroups {
+                headline: String::new(),
+                groups: Vec::new(),
+            };
+        };
+        let n = groups.count;
+        let headline = match groups.participants.len() {
+            0 => format!(
+                "Count off around the room: 1, 2 … {n}, then 1 again. Gather by your number."
+            ),
+            people => format!(
+                "{n} groups, formed {} · {people} people",
+                groups.method.formed()
+            ),
+        };
+        let work = |g: u32| {
+            let work = groups.work_of(g);
+            work.and_then(|w| w.initiative)
+                .and_then(|id| session.initiative(id))
+                .map(|i| i.name.clone())
+                .or_else(|| {
+                    work.and_then(|w| w.table.as_deref())
+                        .and_then(|k| session.workshop.table(k))
+                        .map(|t| t.title.clone())
+                })
+                .unwrap_or_default()
+        };
+        RoomGroups {
+            headline,
+            groups: (1..=n)
+                .map(|g| RoomGroup {
+                    number: g,
+                    work: work(g),
+                    members: groups.members_of(g).to_vec(),
+                })
+                .collect(),
         }
     }
 }
@@ -199,7 +288,7 @@ impl RoomBoard {
             .iter()
             .flat_map(|p| p.notes.iter().map(|n| n.id));
         let mut promoted: Vec<u64> = session
-            .plan
+            .tables
             .promoted_notes()
             .into_iter()
             .filter(|id| ids.clone().any(|n| n == *id))
@@ -215,36 +304,36 @@ impl RoomBoard {
 }
 
 fn table(session: &Session) -> RoomTable {
-    let specs = &session.workshop.plan.columns;
+    let def = session.step_table();
     let order = session.column_order();
-    let row_cells = |row: &super::plan::PlanRow| -> Vec<String> {
+    let specs = &def.columns;
+    let rows = session.tables.rows(&def.key);
+    let cells = |row: &PlanRow| -> Vec<String> {
         order
             .iter()
             .map(|&c| cell_text(&specs[c], row.cell(&specs[c].key)))
             .collect()
     };
-    let mut sections: Vec<TableSection> = session
-        .initiatives
-        .iter()
-        .map(|i| TableSection {
-            initiative: Some(i.name.clone()),
-            rows: session.plan.rows_of(i.id).map(row_cells).collect(),
-        })
-        .collect();
-    let orphans: Vec<Vec<String>> = session
-        .plan
-        .rows
-        .iter()
-        .filter(|r| session.initiative(r.initiative).is_none())
-        .map(row_cells)
-        .collect();
-    if !orphans.is_empty() {
-        sections.push(TableSection {
-            initiative: None,
-            rows: orphans,
-        });
-    }
+    let section = |title: Option<String>, keep: &dyn Fn(&PlanRow) -> bool| TableSection {
+        title,
+        rows: rows.iter().filter(|r| keep(r)).map(cells).collect(),
+    };
+    let sections = if def.per == Per::Session {
+        vec![section(None, &|_| true)]
+    } else {
+        let mut sections: Vec<TableSection> = session
+            .initiatives
+            .iter()
+            .map(|i| section(Some(i.name.clone()), &|r| r.initiative == Some(i.id)))
+            .collect();
+        let orphan = |r: &PlanRow| r.initiative.and_then(|id| session.initiative(id)).is_none();
+        if rows.iter().any(orphan) {
+            sections.push(section(Some("Other rows".into()), &orphan));
+        }
+        sections
+    };
     RoomTable {
+        title: def.title.clone(),
         columns: order.iter().map(|&c| specs[c].title.clone()).collect(),
         sections,
     }
@@ -254,8 +343,8 @@ fn table(session: &Session) -> RoomTable {
 /// set), a date in full, text as typed.
 fn cell_text(spec: &ColumnSpec, cell: &str) -> String {
     match &spec.kind {
-        ColumnKind::Status(values) => {
-            let value = status_value(cell, values);
+        ColumnKind::Status(_) => {
+            let value = status_value(cell, spec);
             format!(
                 "{} {}",
                 StatusTone::of(value).symbol(),
@@ -268,15 +357,33 @@ fn cell_text(spec: &ColumnSpec, cell: &str) -> String {
 }
 
 impl RoomSummary {
-    pub fn of(session: &Session) -> RoomSummary {
+    pub fn of(session: &Session, spec: &SummarySpec) -> RoomSummary {
+        let workshop = &session.workshop;
+        let plan = workshop.plan();
         RoomSummary {
+            fields: fields(session, &spec.fields),
+            initiatives: (workshop.uses_initiatives() || !session.initiatives.is_empty())
+                .then_some(session.initiatives.len()),
             notes: session.boards.values().map(|b| b.note_count()).sum(),
-            actions: session.plan.rows.len(),
-            initiatives: session
+            tables: workshop
+                .tables
+                .iter()
+                .map(|t| {
+                    let n = session.tables.rows(&t.key).len();
+                    format!("{} in {}", t.count(n), t.title)
+                })
+                .collect(),
+            plans: session
                 .initiatives
                 .iter()
-                .map(|i| (i.name.clone(), session.plan.rows_of(i.id).count()))
+                .map(|i| {
+                    (
+                        i.name.clone(),
+                        plan.count(session.plan().rows_of(i.id).count()),
+                    )
+                })
                 .collect(),
+            groups: spec.plenary.then(|| RoomGroups::of(session)),
         }
     }
 }
@@ -309,7 +416,7 @@ pub(crate) mod tests {
         let permits = s.add_initiative("Online permits", "forms on the web");
         s.add_initiative("Open data", "");
         // A row the plan check flags: no owner, no date, a vague action.
-        s.plan
+        s.plan_mut()
             .rows
             .push(PlanRow::new(90, permits, &[("action", "Improve")]));
         s.next_id = 100;
@@ -324,7 +431,7 @@ pub(crate) mod tests {
         let budget = s.budget(now);
         let mut secret: Vec<String> = ["SECRET", "test.json", "/tmp/"].map(String::from).into();
         secret.extend(problems.iter().map(|p| p.message.clone()));
-        secret.extend(crate::domain::check::summary(&problems));
+        secret.extend(crate::domain::check::summary(&problems, &s.workshop));
         secret.push(budget.verdict());
         secret.push(format!("of {} min", budget.planned_ms / 60_000));
         secret
@@ -370,7 +477,7 @@ pub(crate) mod tests {
     fn the_table_shows_every_initiative_with_cells_as_read() {
         let mut s = marked_session();
         let data = s.initiatives[1].id;
-        s.plan.rows.push(PlanRow::new(
+        s.plan_mut().rows.push(PlanRow::new(
             91,
             data,
             &[("action", "Publish the budget"), ("due", "2026-12-15")],
@@ -379,12 +486,8 @@ pub(crate) mod tests {
         let RoomActivity::Table(table) = RoomView::of(&s, start()).activity else {
             panic!("step 4 is the table");
         };
-        assert_eq!(table.columns.len(), s.workshop.plan.columns.len());
-        let names: Vec<_> = table
-            .sections
-            .iter()
-            .map(|t| t.initiative.clone())
-            .collect();
+        assert_eq!(table.columns.len(), s.workshop.plan().columns.len());
+        let names: Vec<_> = table.sections.iter().map(|t| t.title.clone()).collect();
         assert_eq!(
             names,
             [Some("Online permits".into()), Some("Open data".into())]
@@ -412,5 +515,41 @@ pub(crate) mod tests {
         };
         assert_eq!(board.latest, Some((1, 0)), "{key}");
         assert_eq!(board.board.note_count(), 3);
+    }
+
+    #[test]
+    fn the_room_sees_the_groups_count_off_and_each_groups_work() {
+        let template = crate::domain::template::Template::built_in("un-desa-action-planning")
+            .expect("a built-in template with groups");
+        let step = template
+            .steps
+            .iter()
+            .position(|s| matches!(s.activity, Activity::Groups(_)))
+            .expect("a groups step");
+        let mut s = Session::new(template, "Groups", start());
+        s.add_initiative("Online permits", "");
+        s.timing.go_to(step, start());
+        let spec = match &s.current_step().activity {
+            Activity::Groups(g) => g.clone(),
+            _ => unreachable!(),
+        };
+        let ids: Vec<u64> = s.initiatives.iter().map(|i| i.id).collect();
+        s.groups = Some(crate::domain::groups::Groups::new(
+            spec.count,
+            7,
+            &s.workshop,
+            spec.work,
+            &ids,
+        ));
+        let RoomActivity::Groups(groups) = RoomView::of(&s, start()).activity else {
+            panic!("the groups step")
+        };
+        assert!(
+            groups.headline.starts_with("Count off"),
+            "{}",
+            groups.headline
+        );
+        assert_eq!(groups.groups.len(), spec.count as usize);
+        assert_eq!(groups.groups[0].work, "Online permits");
     }
 }

@@ -133,13 +133,18 @@ pub struct SummaryParts {
 /// The summary beside its board; a plenary (each group's plan side by side) above
 /// its board, which gets the lower third: the groups' columns need the width.
 pub fn summary_parts(activity: Rect, spec: &SummarySpec) -> SummaryParts {
-    if spec.board.is_none() {
+    split_summary(activity, spec.board.is_some(), spec.plenary)
+}
+
+/// A summary's parts from plain facts: whether it has a board, and is a plenary.
+pub fn split_summary(activity: Rect, board: bool, plenary: bool) -> SummaryParts {
+    if !board {
         return SummaryParts {
             summary: Some(activity),
             board: None,
         };
     }
-    if spec.plenary && activity.height >= PLENARY_SPLIT_HEIGHT {
+    if plenary && activity.height >= PLENARY_SPLIT_HEIGHT {
         let [s, b] = Layout::vertical([Constraint::Percentage(64), Constraint::Percentage(36)])
             .areas(activity);
         return SummaryParts {
@@ -170,15 +175,10 @@ pub fn board_area(activity: Rect, session: &Session) -> Option<Rect> {
     }
 }
 
-/// Where a plenary's groups are on the projector screen, if the step shows them.
-pub fn plenary_area(screen: Rect, session: &Session) -> Option<Rect> {
-    if super::tiny(screen) {
-        return None;
-    }
+/// Where a plenary's groups are, in the step's `activity` area, if the step shows them.
+pub fn plenary_area(activity: Rect, session: &Session) -> Option<Rect> {
     match &session.current_step().activity {
-        Activity::Summary(spec) if spec.plenary => {
-            summary_parts(Projector::new(screen, session).activity, spec).summary
-        }
+        Activity::Summary(spec) if spec.plenary => summary_parts(activity, spec).summary,
         _ => None,
     }
 }

@@ -2,15 +2,16 @@
 //! shows the room): the projector's layout without the facilitator's panel, status
 //! line, focus or hints. A notice takes the last row when something is amiss.
 
+mod activity;
 mod table;
 
 use super::board::{Scene, render_scene};
+use super::countdown;
 use super::projector::{render_header, render_instruction, render_strip, render_tiny_clock};
 use super::theme::Theme;
-use super::{activity, countdown};
 use crate::domain::room::{RoomActivity, RoomBoard, RoomView};
 use crate::layout::board::Focus;
-use crate::layout::projector::{Projector, summary_parts};
+use crate::layout::projector::{Projector, split_summary};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -41,13 +42,14 @@ pub fn draw(frame: &mut Frame, room: &RoomView, notice: Option<&str>, theme: &Th
 
 fn render_activity(frame: &mut Frame, area: Rect, activity: &RoomActivity, theme: &Theme) {
     match activity {
-        RoomActivity::Briefing(b) => activity::render_briefing(frame, area, b, None, theme),
+        RoomActivity::Briefing(b) => activity::render_briefing(frame, area, b, theme),
         RoomActivity::Board(board) => render_board(frame, area, board, theme),
         RoomActivity::Table(t) => table::render(frame, area, t, theme),
+        RoomActivity::Groups(groups) => activity::render_groups(frame, area, groups, theme),
         RoomActivity::Summary { summary, board } => {
-            let parts = summary_parts(area, board.is_some());
+            let parts = split_summary(area, board.is_some(), summary.groups.is_some());
             if let Some(s) = parts.summary {
-                activity::render_summary(frame, s, summary, None, theme);
+                activity::render_summary(frame, s, summary, theme);
             }
             if let (Some(area), Some(board)) = (parts.board, board) {
                 render_board(frame, area, board, theme);

@@ -32,8 +32,7 @@ pub fn render(frame: &mut Frame, area: Rect, table: &RoomTable, theme: &Theme) {
     // (row, its height, the initiative's heading when it is one)
     let mut rows: Vec<(Row, u16, Option<String>)> = Vec::new();
     for section in &table.sections {
-        if several || section.initiative.is_none() {
-            let name = section.initiative.as_deref().unwrap_or("Other actions");
+        if let Some(name) = section.title.as_deref().filter(|_| several) {
             let heading = format!("{name} ({})", section.rows.len());
             rows.push((Row::new([""]), 1, Some(heading)));
         }
@@ -56,7 +55,10 @@ pub fn render(frame: &mut Frame, area: Rect, table: &RoomTable, theme: &Theme) {
     if table.sections.iter().all(|s| s.rows.is_empty()) {
         let [_, below] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         frame.render_widget(
-            Paragraph::new(Span::styled("No actions yet", theme.muted())),
+            Paragraph::new(Span::styled(
+                format!("Nothing in {} yet", table.title),
+                theme.muted(),
+            )),
             below,
         );
     }
