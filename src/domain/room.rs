@@ -6,6 +6,7 @@
 
 use super::board::Board;
 use super::dates;
+use super::groups::Groups;
 use super::plan::{PlanRow, StatusTone, status_value};
 use super::session::{Session, ThemeName};
 use super::template::{Activity, Briefing, ColumnKind, ColumnSpec, Per, SummarySpec};
@@ -228,6 +229,19 @@ impl RoomBriefing {
     }
 }
 
+/// What group `group` works on: its initiative's name or its table's title.
+pub fn group_work(session: &Session, groups: &Groups, group: u32) -> Option<String> {
+    let work = groups.work_of(group);
+    work.and_then(|w| w.initiative)
+        .and_then(|id| session.initiative(id))
+        .map(|i| i.name.clone())
+        .or_else(|| {
+            work.and_then(|w| w.table.as_deref())
+                .and_then(|k| session.workshop.table(k))
+                .map(|t| t.title.clone())
+        })
+}
+
 fn fields(session: &Session, keys: &[String]) -> Vec<RoomField> {
     keys.iter()
         .filter_map(|k| session.workshop.field(k))
@@ -256,24 +270,12 @@ impl RoomGroups {
                 groups.method.formed()
             ),
         };
-        let work = |g: u32| {
-            let work = groups.work_of(g);
-            work.and_then(|w| w.initiative)
-                .and_then(|id| session.initiative(id))
-                .map(|i| i.name.clone())
-                .or_else(|| {
-                    work.and_then(|w| w.table.as_deref())
-                        .and_then(|k| session.workshop.table(k))
-                        .map(|t| t.title.clone())
-                })
-                .unwrap_or_default()
-        };
         RoomGroups {
             headline,
             groups: (1..=n)
                 .map(|g| RoomGroup {
                     number: g,
-                    work: work(g),
+                    work: group_work(session, groups, g).unwrap_or_default(),
                     members: groups.members_of(g).to_vec(),
                 })
                 .collect(),

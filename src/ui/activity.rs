@@ -36,16 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing, theme: &Theme) {
-    let mut lines = vec![
-        Line::from(Span::styled(briefing.text.as_str(), theme.title())),
-        Line::from(""),
-    ];
-    lines.extend(
-        briefing
-            .bullets
-            .iter()
-            .map(|b| Line::from(format!("  • {b}"))),
-    );
+    let mut lines = briefing_head(&briefing.text, &briefing.bullets, theme);
     if briefing.show_initiatives {
         if app.session.initiatives.is_empty() {
             lines.push(Line::from(Span::styled(
@@ -53,18 +44,11 @@ fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing
                 theme.error(),
             )));
         }
-        for (n, i) in app.session.initiatives.iter().enumerate() {
-            lines.push(Line::from(Span::styled(
-                format!("  {}. {}", n + 1, i.name),
-                theme.title(),
-            )));
-            if !i.description.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    format!("     {}", i.description),
-                    theme.muted(),
-                )));
-            }
-        }
+        let named = app.session.initiatives.iter();
+        lines.extend(initiative_lines(
+            named.map(|i| (&i.name, &i.description)),
+            theme,
+        ));
     }
     if !briefing.fields.is_empty() {
         let mut fields = fields::lines(app, &briefing.fields, &fields_key(app), theme);
@@ -86,6 +70,37 @@ fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing
             .block(block),
         area,
     );
+}
+
+/// A briefing's text, a blank line, and its bullets.
+pub(super) fn briefing_head<'a>(text: &'a str, bullets: &[String], theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        Line::from(Span::styled(text, theme.title())),
+        Line::from(""),
+    ];
+    lines.extend(bullets.iter().map(|b| Line::from(format!("  • {b}"))));
+    lines
+}
+
+/// "  1. Online permits" and its description under it, for each initiative.
+pub(super) fn initiative_lines<'a>(
+    initiatives: impl Iterator<Item = (&'a String, &'a String)>,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (n, (name, description)) in initiatives.enumerate() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}. {name}", n + 1),
+            theme.title(),
+        )));
+        if !description.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("     {description}"),
+                theme.muted(),
+            )));
+        }
+    }
+    lines
 }
 
 /// The key that writes the step's fields, as the user set it.

@@ -180,18 +180,7 @@ pub fn members_line(groups: &Groups, n: u32) -> String {
 
 /// What group `n` works on: its initiative's name or its table's title.
 pub fn work_name(app: &App, groups: &Groups, n: u32) -> String {
-    let session = &app.session;
-    let work = groups.work_of(n);
-    let name = work
-        .and_then(|w| w.initiative)
-        .and_then(|id| session.initiative(id))
-        .map(|i| i.name.clone())
-        .or_else(|| {
-            work.and_then(|w| w.table.as_deref())
-                .and_then(|k| session.workshop.table(k))
-                .map(|t| t.title.clone())
-        });
-    match name {
+    match crate::domain::room::group_work(&app.session, groups, n) {
         Some(name) => sanitize_line(&name),
         None => "work to be given (w)".into(),
     }

@@ -2,6 +2,7 @@
 //! from the room's view, without the keys to press or the plan check.
 
 use crate::domain::room::{RoomBriefing, RoomField, RoomGroups, RoomSummary};
+use crate::ui::activity::{briefing_head, initiative_lines};
 use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,28 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn render_briefing(frame: &mut Frame, area: Rect, briefing: &RoomBriefing, theme: &Theme) {
-    let mut lines = vec![
-        Line::from(Span::styled(briefing.text.as_str(), theme.title())),
-        Line::from(""),
-    ];
-    lines.extend(
-        briefing
-            .bullets
-            .iter()
-            .map(|b| Line::from(format!("  • {b}"))),
-    );
-    for (n, i) in briefing.initiatives.iter().flatten().enumerate() {
-        lines.push(Line::from(Span::styled(
-            format!("  {}. {}", n + 1, i.name),
-            theme.title(),
-        )));
-        if !i.description.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("     {}", i.description),
-                theme.muted(),
-            )));
-        }
-    }
+    let mut lines = briefing_head(&briefing.text, &briefing.bullets, theme);
+    let named = briefing.initiatives.iter().flatten();
+    lines.extend(initiative_lines(
+        named.map(|i| (&i.name, &i.description)),
+        theme,
+    ));
     if !briefing.fields.is_empty() {
         lines.push(Line::from(""));
         lines.extend(field_lines(&briefing.fields, theme));
