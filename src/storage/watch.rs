@@ -160,13 +160,16 @@ fn follow(
     let mut mirrors = None;
     let mut touched = vec![Touched::Presence];
     loop {
-        if touched.contains(&Touched::File)
-            && let Some((text, parsed)) = read_settled(session)
-        {
-            let fingerprint = Some(Fingerprints::of(&text));
-            let new = fingerprint != last;
-            last = fingerprint;
-            if new && !ours.knows(&text) {
+        if touched.contains(&Touched::File) {
+            // The version seen before this change, or one written by us, is not even
+            // parsed.
+            let before = last;
+            let known = |text: &str| {
+                let fingerprint = Some(Fingerprints::of(text));
+                last = fingerprint;
+                fingerprint == before || ours.knows(text)
+            };
+            if let Some((text, parsed)) = read_settled(session, known) {
                 report(Seen::Version {
                     text,
                     session: parsed.map(Box::new),
@@ -194,12 +197,18 @@ fn follow(
 }
 
 /// The file's text and what it holds, read again while it does not parse; `None` when
-/// there is no file to read (removed).
-fn read_settled(path: &Path) -> Option<(String, Result<Session, StorageError>)> {
+/// there is no file to read (removed) or the text read is `known`.
+fn read_settled(
+    path: &Path,
+    mut known: impl FnMut(&str) -> bool,
+) -> Option<(String, Result<Session, StorageError>)> {
     let mut reads = 0;
     loop {
         reads += 1;
         let text = read_regular(path).ok()?;
+        if known(&text) {
+            return None;
+        }
         match parse(path, &text) {
             Ok(session) => return Some((text, Ok(session))),
             Err(e) if reads >= READS => return Some((text, Err(e))),
