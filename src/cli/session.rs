@@ -56,6 +56,7 @@ pub fn mirror(setup: &Setup, name: &str) -> Result<(), String> {
     need_terminal()?;
     let mut mirror = crate::mirror::Mirror::new(session, Arc::new(SystemClock));
     mirror.keymap = setup.keymap.clone();
+    mirror.facilitator = storage::presence::facilitator(&path);
     mirror.colour = crate::ui::theme::Theme::from_env(mirror.session.settings.theme).colour;
     crate::run::mirror::run(mirror, &path, &text).map_err(|e| format!("terminal error: {e}"))
 }
