@@ -67,6 +67,8 @@ fn add_note(s: &mut Session, board: &str, pane: &str, spec: NoteSpec) -> u64 {
         author: None,
         votes: spec.votes,
         group: spec.group.map(str::to_string),
+        from_room: false,
+        room_votes: 0,
     });
     id
 }

@@ -110,6 +110,7 @@ fn a_broken_config_still_opens_the_workshop_and_says_why() {
             theme: convene::domain::session::ThemeName::Dark,
             show_panel: false,
             console: false,
+            share: Default::default(),
         },
         "a new session starts with the config's settings"
     );

@@ -33,6 +33,8 @@ pub fn large_session(notes: usize, rows: usize) -> Session {
             author: Some("AB".into()),
             votes: (n % 4) as u32,
             group: (n % 5 == 0).then(|| "Quick wins".to_string()),
+            from_room: false,
+            room_votes: 0,
         });
     }
     for r in 0..rows {

@@ -37,6 +37,10 @@ pub enum Action {
     Board(super::board::BoardAction),
     Table(super::table::TableAction),
     Groups(super::groups::GroupsAction),
+    /// Sharing with the room's phones: the panel, what phones may do, the inbox.
+    Share(super::share::ShareAction),
+    /// What a participant did on their phone.
+    Room(super::share::RoomAction),
     /// Type the session's fields (on the set-up screen, or the step's own).
     EditFields,
     /// The plenary's previous / next groups, when they do not all fit.

@@ -10,6 +10,7 @@ pub mod history;
 pub mod keys;
 pub mod outside;
 pub mod setup;
+pub mod share;
 pub mod table;
 
 pub use action::{Action, SetupAction};
@@ -40,6 +41,8 @@ pub enum Screen {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// "Stop sharing?": the share key pressed with the panel hidden.
+    ConfirmStopSharing,
 }
 
 /// Side effects the update asks for; the runner carries them out off the key path.
@@ -53,6 +56,14 @@ pub enum Effect {
     /// The facilitator answered for this version of the file written outside: saving
     /// over it is no longer overwriting someone's work.
     Accept(String),
+    /// Start the server for the room's phones (answered with `App::shared`).
+    StartSharing,
+    StopSharing,
+    /// The answer for the phone waiting on `ticket`.
+    Reply {
+        ticket: u64,
+        result: Result<share::Accepted, crate::domain::share::Refusal>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +84,8 @@ pub struct App {
     pub board: board::BoardUi,
     pub table: table::TableUi,
     pub groups: groups::GroupsUi,
+    /// Sharing with the room's phones.
+    pub share: share::ShareUi,
     /// The first group the plenary shows, when they do not all fit side by side.
     pub plenary: usize,
     pub history: History,
@@ -117,6 +130,7 @@ impl App {
             board: board::BoardUi::default(),
             table: table::TableUi::default(),
             groups: groups::GroupsUi::default(),
+            share: share::ShareUi::default(),
             plenary: 0,
             history: History::default(),
             keymap: Keymap::default(),
@@ -162,7 +176,9 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let typing = matches!(action, Action::EditKey(_) | Action::Paste(_));
         // A message stays until the next thing the facilitator does.
-        if !typing && !matches!(action, Action::Resize { .. }) {
+        // Nor does a phone's note: the facilitator did nothing.
+        let quiet = matches!(action, Action::Resize { .. } | Action::Room(_));
+        if !typing && !quiet {
             self.status = None;
         }
         if self.act(action) {
@@ -287,6 +303,8 @@ impl App {
             Action::Table(a) => self.table_action(a),
             Action::Groups(a) => self.groups_action(a),
             Action::EditFields => self.edit_fields(),
+            Action::Share(a) => self.share_action(a),
+            Action::Room(a) => self.room_action(a),
             Action::PlenaryPage { forward } => {
                 let groups = self.session.groups.as_ref().map_or(0, |g| g.count as usize);
                 let width = self

@@ -247,6 +247,7 @@ mod tests {
                 theme: ThemeName::Dark,
                 show_panel: false,
                 console: false,
+                share: Default::default(),
             }
         );
     }

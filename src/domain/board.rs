@@ -1,11 +1,18 @@
 //! Sticky-note boards: panes of notes, with colours, votes and groups.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Board {
     pub panes: Vec<Pane>,
+    /// Dots each participant spent from their phone, by participant key (see `share`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub room_dots: BTreeMap<String, u32>,
+    /// Notes from phones waiting for the facilitator to accept them (inbox mode).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inbox: Vec<super::share::Waiting>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -28,6 +35,16 @@ pub struct Note {
     /// The heading of the cluster this note belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Sent from a phone: the projector and the exports mark it as from the room.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_room: bool,
+    /// How many of `votes` came from phones.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub room_votes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Colours picked to stay apart on a washed-out projector and for colour-blind viewers
@@ -93,6 +110,8 @@ impl Note {
             author: None,
             votes: 0,
             group: None,
+            from_room: false,
+            room_votes: 0,
         }
     }
 }
@@ -357,14 +376,7 @@ mod tests {
     use super::*;
 
     fn note(id: u64) -> Note {
-        Note {
-            id,
-            text: format!("note {id}"),
-            colour: NoteColour::Yellow,
-            author: None,
-            votes: 0,
-            group: None,
-        }
+        Note::new(id, format!("note {id}"))
     }
 
     #[test]
@@ -467,6 +479,7 @@ mod tests {
                 pane(&[(1, Some("A")), (2, Some("A")), (3, None)]),
                 pane(&[]),
             ],
+            ..Board::default()
         };
         assert_eq!(board.set_group(1, None), Some(1), "after its old cluster");
         assert_eq!(ids(&board.panes[0]), [2, 1, 3]);

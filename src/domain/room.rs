@@ -297,8 +297,13 @@ impl RoomBoard {
             .collect();
         promoted.sort_unstable();
         let latest = ids.max().and_then(|id| board.locate(id));
+        // Who spent which dot, and notes not yet accepted, stay with the facilitator.
+        let board = Board {
+            panes: board.panes.clone(),
+            ..Board::default()
+        };
         RoomBoard {
-            board: board.clone(),
+            board,
             promoted,
             latest,
         }

@@ -64,10 +64,43 @@ pub struct Settings {
     /// Written once chosen, so files of sessions that never used it stay as they were.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub console: bool,
+    /// How phones take part when the session is shared (written once changed).
+    #[serde(default, skip_serializing_if = "ShareSettings::is_default")]
+    pub share: ShareSettings,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// Sharing's settings, kept with the session: the room's dots and the inbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareSettings {
+    /// Dots each participant may spend on a board from their phone.
+    #[serde(default = "three")]
+    pub dots: u32,
+    /// Notes from phones wait for the facilitator to accept them.
+    #[serde(default)]
+    pub inbox: bool,
+}
+
+fn three() -> u32 {
+    3
+}
+
+impl Default for ShareSettings {
+    fn default() -> Self {
+        ShareSettings {
+            dots: three(),
+            inbox: false,
+        }
+    }
+}
+
+impl ShareSettings {
+    fn is_default(&self) -> bool {
+        *self == ShareSettings::default()
+    }
 }
 
 impl Default for Settings {
@@ -77,6 +110,7 @@ impl Default for Settings {
             theme: ThemeName::Light,
             show_panel: true,
             console: false,
+            share: ShareSettings::default(),
         }
     }
 }

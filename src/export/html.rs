@@ -204,7 +204,10 @@ fn notes(out: &mut String, r: &Report, pane: &PaneView) {
                 esc(&note.text)
             );
             if note.votes > 0 {
-                let _ = write!(out, "<span class=\"votes\">{}</span>", votes(note.votes));
+                let _ = write!(out, "<span class=\"votes\">{}</span>", votes(note));
+            }
+            if note.from_room {
+                out.push_str("<span>from the room</span>");
             }
             if let Some(author) = note.author.as_deref().filter(|a| !a.trim().is_empty()) {
                 let _ = write!(out, "<span>by {}</span>", esc(author));

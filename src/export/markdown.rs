@@ -145,7 +145,10 @@ fn notes(out: &mut String, r: &Report, pane: &PaneView) {
         for note in &group.notes {
             let mut parts = vec![format!("{} {}", note.colour.marker(), inline(&note.text))];
             if note.votes > 0 {
-                parts.push(format!("**{}**", votes(note.votes)));
+                parts.push(format!("**{}**", votes(note)));
+            }
+            if note.from_room {
+                parts.push("from the room".into());
             }
             if let Some(author) = note.author.as_deref().filter(|a| !a.trim().is_empty()) {
                 parts.push(format!("by {}", inline(author)));

@@ -415,12 +415,17 @@ pub(super) fn minutes(ms: i64) -> String {
     }
 }
 
-/// "1 vote", "3 votes".
-pub(super) fn votes(n: u32) -> String {
-    if n == 1 {
+/// "1 vote", "3 votes", "3 votes (2 from the room)".
+pub(super) fn votes(note: &crate::domain::board::Note) -> String {
+    let n = note.votes;
+    let count = if n == 1 {
         "1 vote".into()
     } else {
         format!("{n} votes")
+    };
+    match note.room_votes {
+        0 => count,
+        r => format!("{count} ({r} from the room)"),
     }
 }
 

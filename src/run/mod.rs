@@ -146,6 +146,10 @@ fn event_loop(
                 }
                 Effect::Keep(Copy::Theirs(text)) => saver.keep(text),
                 Effect::Accept(text) => ours.add(&text),
+                Effect::StartSharing => {
+                    app.shared(Err("this build cannot share yet".into()));
+                }
+                Effect::StopSharing | Effect::Reply { .. } => {}
             }
         }
         if let Some(session) = app.take_changed() {

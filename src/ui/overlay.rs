@@ -41,6 +41,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ];
             render_box(frame, centered(area, 46, 5), text, theme.accent(), theme);
         }
+        Some(Overlay::ConfirmStopSharing) => {
+            let key = |action| app.keymap.first_keys(Context::StopSharing, &[action]);
+            let text = vec![
+                Line::from(Span::styled("Stop sharing?", theme.title())),
+                Line::from("Phones can no longer join or send notes."),
+                Line::from(Span::styled(
+                    format!(
+                        "{}: stop    {}: show the code    any other key: keep sharing",
+                        key("confirm"),
+                        key("show")
+                    ),
+                    theme.accent(),
+                )),
+            ];
+            render_box(frame, centered(area, 64, 5), text, theme.accent(), theme);
+        }
         None => {}
     }
     if let Some(outside) = &app.outside {

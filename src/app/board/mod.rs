@@ -135,12 +135,12 @@ impl App {
         self.session.current_step().board().map(|b| b.board.clone())
     }
 
-    fn current_board(&self) -> Option<&Board> {
+    pub(in crate::app) fn current_board(&self) -> Option<&Board> {
         let spec = self.session.current_step().board()?;
         self.session.boards.get(&spec.board)
     }
 
-    fn current_board_mut(&mut self) -> Option<&mut Board> {
+    pub(in crate::app) fn current_board_mut(&mut self) -> Option<&mut Board> {
         let id = self.session.current_step().board()?.board.clone();
         self.session.boards.get_mut(&id)
     }

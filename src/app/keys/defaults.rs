@@ -5,6 +5,7 @@ use super::key::Key;
 use super::keymap::{Binding, Bindings, Context, Does, FORCE_QUIT, Line};
 use crate::app::board::{BoardAction as B, Dir};
 use crate::app::editor::EditCommand as E;
+use crate::app::share::ShareAction as H;
 use crate::app::table::TableAction as T;
 use crate::app::{Action, SetupAction as S};
 
@@ -46,6 +47,7 @@ pub fn contexts() -> Vec<Bindings> {
         editor(),
         help(),
         quit(),
+        stop_sharing(),
         outside(),
         mirror(),
     ]
@@ -117,6 +119,30 @@ fn workshop() -> Bindings {
             line(
                 "export everything into exports/ beside the session",
                 vec![act("export", &["x"], A::ExportAll)],
+            ),
+            line(
+                "share with the room's phones: start and show the join code, hide it \
+                 (sharing goes on), and from hidden, stop",
+                vec![act("share", &["Q"], A::Share(H::Panel))],
+            ),
+            line(
+                "phones may send notes / spend dots on the board: open / close",
+                vec![
+                    act("phone_notes", &["T"], A::Share(H::ToggleNotes)),
+                    act("phone_votes", &["Y"], A::Share(H::ToggleVotes)),
+                ],
+            ),
+            line(
+                "notes from phones wait in an inbox / go straight onto the board",
+                vec![act("inbox", &["I"], A::Share(H::ToggleInbox))],
+            ),
+            line(
+                "the inbox: accept the oldest note / accept all / drop the oldest",
+                vec![
+                    act("accept", &["E"], A::Share(H::AcceptOne)),
+                    act("accept_all", &["A"], A::Share(H::AcceptAll)),
+                    act("drop", &["X"], A::Share(H::DropOne)),
+                ],
             ),
             line(
                 "ring the bell when time is up: on / off",
@@ -540,6 +566,29 @@ fn quit() -> Bindings {
                 "quit (the session is saved)",
                 vec![act("confirm", &["y", "q", "Enter"], Action::ConfirmQuit)],
             )],
+        )
+    }
+}
+
+fn stop_sharing() -> Bindings {
+    Bindings {
+        otherwise: Some(("keeps sharing", Action::Share(H::CancelStop))),
+        ..context(
+            Context::StopSharing,
+            vec![
+                line(
+                    "stop sharing: the join address stops answering",
+                    vec![act(
+                        "confirm",
+                        &["y", "Enter"],
+                        Action::Share(H::ConfirmStop),
+                    )],
+                ),
+                line(
+                    "show the join code again",
+                    vec![act("show", &["Q"], Action::Share(H::Panel))],
+                ),
+            ],
         )
     }
 }

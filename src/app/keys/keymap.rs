@@ -30,6 +30,8 @@ pub enum Context {
     Help,
     /// "Quit convene?"
     Quit,
+    /// "Stop sharing?"
+    StopSharing,
     /// The question a change made outside convene asks.
     Outside,
     /// `convene mirror`: the room's screen.
@@ -37,7 +39,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Workshop,
         Context::Setup,
         Context::Briefing,
@@ -49,6 +51,7 @@ impl Context {
         Context::Editor,
         Context::Help,
         Context::Quit,
+        Context::StopSharing,
         Context::Outside,
         Context::Mirror,
     ];
@@ -67,6 +70,7 @@ impl Context {
             Context::Editor => "editor",
             Context::Help => "help",
             Context::Quit => "quit",
+            Context::StopSharing => "stop_sharing",
             Context::Outside => "outside",
             Context::Mirror => "mirror",
         }
@@ -85,6 +89,7 @@ impl Context {
             Context::Editor => "Editing",
             Context::Help => "Help",
             Context::Quit => "Quitting",
+            Context::StopSharing => "Stop sharing",
             Context::Outside => "Changed outside convene",
             Context::Mirror => "Mirror",
         }
@@ -104,6 +109,7 @@ impl Context {
             Context::Editor => "While text is typed (other keys type, move and delete).",
             Context::Help => "The help box.",
             Context::Quit => "The question \"Quit convene?\".",
+            Context::StopSharing => "The question \"Stop sharing?\".",
             Context::Outside => {
                 "The question a change made to the session file outside convene asks."
             }

@@ -46,6 +46,7 @@ fn contexts(app: &App, overlay: bool) -> Vec<Context> {
     match app.overlay {
         Some(Overlay::Help) if overlay => return vec![Context::Help],
         Some(Overlay::ConfirmQuit) if overlay => return vec![Context::Quit],
+        Some(Overlay::ConfirmStopSharing) if overlay => return vec![Context::StopSharing],
         _ => {}
     }
     let mut contexts = Vec::with_capacity(4);
