@@ -15,5 +15,6 @@ pub mod export;
 pub mod layout;
 pub mod mirror;
 pub mod run;
+pub mod share;
 pub mod storage;
 pub mod ui;
