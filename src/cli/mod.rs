@@ -53,6 +53,17 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Sharing with the room's phones, from the start.
+#[derive(clap::Args, Debug, Default, Clone)]
+pub struct ShareArgs {
+    /// Share at once: the projector shows the join code for the room's phones.
+    #[arg(long)]
+    pub share: bool,
+    /// Where sharing listens (default: the first private IPv4 address, port 7878).
+    #[arg(long, value_name = "ADDR[:PORT]")]
+    pub bind: Option<crate::share::Bind>,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Start a new session (the default when no command is given).
@@ -64,14 +75,21 @@ pub enum Command {
         /// The session's title; the file name is made from it.
         #[arg(long)]
         title: Option<String>,
+        #[command(flatten)]
+        share: ShareArgs,
     },
     /// Resume a saved session: a file path, or a name in the sessions folder.
     Open {
         /// A file path, or a name in the sessions folder.
         session: String,
+        #[command(flatten)]
+        share: ShareArgs,
     },
     /// Open a copy of the example workshop (in the sessions folder) to try convene.
-    Demo,
+    Demo {
+        #[command(flatten)]
+        share: ShareArgs,
+    },
     /// Show the room's screen of a session another terminal runs (for the projector):
     /// read-only, it follows every change. q closes it.
     Mirror {
@@ -198,6 +216,7 @@ fn run(cli: Cli) -> Result<(), String> {
     let command = cli.command.unwrap_or(Command::New {
         template: None,
         title: None,
+        share: ShareArgs::default(),
     });
     // A broken config is said before anything else, and never stops a command.
     let setup = || {
@@ -208,9 +227,13 @@ fn run(cli: Cli) -> Result<(), String> {
         Ok::<_, String>(setup)
     };
     match command {
-        Command::New { template, title } => session::new(&setup()?, template, title),
-        Command::Open { session } => session::open(&setup()?, &session),
-        Command::Demo => session::demo(&setup()?),
+        Command::New {
+            template,
+            title,
+            share,
+        } => session::new(&setup()?, template, title, &share),
+        Command::Open { session, share } => session::open(&setup()?, &session, &share),
+        Command::Demo { share } => session::demo(&setup()?, &share),
         Command::Mirror { session } => session::mirror(&setup()?, &session),
         Command::List => session::list(&setup()?),
         Command::Export {

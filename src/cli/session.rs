@@ -1,6 +1,6 @@
 //! The session commands: `new`, `open`, `demo`, `list` and `export`.
 
-use super::Setup;
+use super::{Setup, ShareArgs};
 use crate::app::App;
 use crate::domain::session::Session;
 use crate::domain::template::{DEFAULT_TEMPLATE, Template};
@@ -14,7 +14,12 @@ use std::sync::Arc;
 /// The example session `convene demo` opens a copy of.
 const EXAMPLE: &str = include_str!("../../sessions/example-workshop.json");
 
-pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Result<(), String> {
+pub fn new(
+    setup: &Setup,
+    template: Option<String>,
+    title: Option<String>,
+    share: &ShareArgs,
+) -> Result<(), String> {
     let mut notices = setup.notices.clone();
     let user_templates = setup.templates_dir();
     let template = match (template, &setup.config.config.template) {
@@ -38,15 +43,15 @@ pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Re
         Session::default_title(&template, now.with_timezone(&chrono::Local).naive_local())
     });
     let session = Session::new(template, &crate::domain::text::sanitize_line(&title), now);
-    start_new(setup, session, &notices)
+    start_new(setup, session, &notices, share)
 }
 
-pub fn open(setup: &Setup, name: &str) -> Result<(), String> {
+pub fn open(setup: &Setup, name: &str, share: &ShareArgs) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
     let (session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    open_app(setup, session, (path, &text), lock, &setup.notices)
+    open_app(setup, session, (path, &text), lock, (&setup.notices, share))
 }
 
 /// The room's screen: follows the session read-only until `q`.
@@ -61,24 +66,29 @@ pub fn mirror(setup: &Setup, name: &str) -> Result<(), String> {
     crate::run::mirror::run(mirror, &path, &text).map_err(|e| format!("terminal error: {e}"))
 }
 
-pub fn demo(setup: &Setup) -> Result<(), String> {
+pub fn demo(setup: &Setup, share: &ShareArgs) -> Result<(), String> {
     need_terminal()?;
     let mut session =
         storage::parse(Path::new("example-workshop.json"), EXAMPLE).map_err(|e| e.to_string())?;
     session.title = format!("{} (demo)", session.title);
-    start_new(setup, session, &setup.notices)
+    start_new(setup, session, &setup.notices, share)
 }
 
 /// A new session file, saved at once (so even a session quit in the first second
 /// exists), then opened. Like any new session, a demo's copy starts with the
 /// config's theme, bell and panel.
-fn start_new(setup: &Setup, mut session: Session, notices: &[String]) -> Result<(), String> {
+fn start_new(
+    setup: &Setup,
+    mut session: Session,
+    notices: &[String],
+    share: &ShareArgs,
+) -> Result<(), String> {
     session.settings = setup.config.config.session.clone();
     let path = storage::unique_path(&setup.sessions, &session.title);
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
     let text = storage::to_json(&session);
     storage::save(&path, &text).map_err(|e| e.to_string())?;
-    open_app(setup, session, (path, &text), lock, notices)
+    open_app(setup, session, (path, &text), lock, (notices, share))
 }
 
 fn need_terminal() -> Result<(), String> {
@@ -97,7 +107,7 @@ fn open_app(
     session: Session,
     (path, on_disk): (PathBuf, &str),
     _lock: storage::SessionLock,
-    notices: &[String],
+    (notices, share): (&[String], &ShareArgs),
 ) -> Result<(), String> {
     let mut app = App::new(session, path.clone(), Arc::new(SystemClock));
     app.keymap = setup.keymap.clone();
@@ -115,11 +125,16 @@ fn open_app(
         };
         app.warn(format!("{first}{more}"));
     }
+    if share.share {
+        app.update(crate::app::Action::Share(
+            crate::app::share::ShareAction::Panel,
+        ));
+    }
     let ours = storage::watch::Fingerprints::default();
     ours.add(on_disk);
     // Standard error may be a terminal that is gone (a hang-up): the save is done, so
     // a failed line here is not worth a panic.
-    let _ = match crate::run::run(app, ours).map_err(|e| e.to_string())? {
+    let _ = match crate::run::run(app, ours, share.bind).map_err(|e| e.to_string())? {
         None => writeln!(std::io::stderr(), "Saved to {}", path.display()),
         Some(copy) => writeln!(
             std::io::stderr(),

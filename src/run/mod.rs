@@ -7,6 +7,7 @@ mod terminal;
 
 use crate::app::outside::Copy;
 use crate::app::{Action, App, Effect};
+use crate::share::{Bind, Incoming, Server};
 use crate::storage::autosave::{Autosaver, SaveReport};
 use crate::storage::watch::{Fingerprints, Seen, Watch};
 use crossterm::event::{Event as TermEvent, MouseButton, MouseEventKind};
@@ -23,6 +24,8 @@ enum Report {
     Exported(Result<Vec<std::path::PathBuf>, String>),
     /// What the folder watcher saw: a version of the file written outside, mirrors.
     Seen(Seen),
+    /// What the room's phones did.
+    Share(Incoming),
 }
 
 /// Everything the loop can wake up for.
@@ -49,8 +52,13 @@ impl std::fmt::Display for RunError {
 /// whether the loop ends normally, with an error or with a panic. `ours` knows the
 /// version of the file on disk now: any other version found there was written outside
 /// convene, and is never saved over without asking. Returns the copy ours went into
-/// if the file was changed outside and not answered for.
-pub fn run(mut app: App, ours: Fingerprints) -> Result<Option<PathBuf>, RunError> {
+/// if the file was changed outside and not answered for. `bind`: where sharing
+/// listens when it starts (`--bind`).
+pub fn run(
+    mut app: App,
+    ours: Fingerprints,
+    bind: Option<Bind>,
+) -> Result<Option<PathBuf>, RunError> {
     let (tx, rx) = channel();
     terminal::spawn_sources(&tx).map_err(RunError::Terminal)?;
     let saved_tx = tx.clone();
@@ -70,9 +78,18 @@ pub fn run(mut app: App, ours: Fingerprints) -> Result<Option<PathBuf>, RunError
     });
 
     let mut screen = Screen::open().map_err(RunError::Terminal)?;
+    let mut effects = Effects {
+        tx: &tx,
+        saver: &saver,
+        ours: &ours,
+        bind,
+        server: None,
+    };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut screen, &rx, &tx, &saver, &ours)
+        event_loop(&mut app, &mut screen, &rx, &mut effects)
     }));
+    // Sharing stops with the app: the port closes before the last save.
+    drop(effects.server.take());
 
     // Whatever happened, the last state goes to disk before we leave: with what an
     // open editor holds, unless the app itself panicked (its state is then suspect).
@@ -90,19 +107,29 @@ pub fn run(mut app: App, ours: Fingerprints) -> Result<Option<PathBuf>, RunError
     }
 }
 
+/// What carries out the app's effects: the threads and the server they go to.
+struct Effects<'a> {
+    tx: &'a Sender<Event>,
+    saver: &'a Autosaver,
+    ours: &'a Fingerprints,
+    bind: Option<Bind>,
+    /// The server for the room's phones, while sharing.
+    server: Option<Server>,
+}
+
 fn event_loop(
     app: &mut App,
     screen: &mut Screen,
     rx: &Receiver<Event>,
-    tx: &Sender<Event>,
-    saver: &Autosaver,
-    ours: &Fingerprints,
+    effects: &mut Effects,
 ) -> io::Result<()> {
     let size = screen.terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
+    // `--share` asked for sharing before the first key.
+    effects.carry_out(app)?;
     let mut redraw = true;
     loop {
         if redraw {
@@ -125,8 +152,20 @@ fn event_loop(
         while let Ok(event) = rx.try_recv() {
             redraw |= handle(app, event, screen)?;
         }
-        // Effects first: a conflict copy is queued, and a version agreed to, before
-        // the save that may replace it.
+        if redraw {
+            effects.publish(app);
+        }
+        effects.carry_out(app)?;
+        if app.should_quit {
+            return Ok(());
+        }
+    }
+}
+
+impl Effects<'_> {
+    /// Effects first: a conflict copy is queued, and a version agreed to, before the
+    /// save that may replace it; a phone hears back once its note is published.
+    fn carry_out(&mut self, app: &mut App) -> io::Result<()> {
         for effect in app.take_effects() {
             match effect {
                 Effect::Bell => {
@@ -139,24 +178,47 @@ fn event_loop(
                     app.path.clone(),
                     app.today(),
                     app.now(),
-                    tx.clone(),
+                    self.tx.clone(),
                 ),
                 Effect::Keep(Copy::Ours(session)) => {
-                    saver.keep(crate::storage::to_json(&session));
+                    self.saver.keep(crate::storage::to_json(&session));
                 }
-                Effect::Keep(Copy::Theirs(text)) => saver.keep(text),
-                Effect::Accept(text) => ours.add(&text),
-                Effect::StartSharing => {
-                    app.shared(Err("this build cannot share yet".into()));
+                Effect::Keep(Copy::Theirs(text)) => self.saver.keep(text),
+                Effect::Accept(text) => self.ours.add(&text),
+                Effect::StartSharing => self.start_sharing(app),
+                Effect::StopSharing => drop(self.server.take()),
+                Effect::Reply { ticket, result } => {
+                    if let Some(server) = &self.server {
+                        server.reply(ticket, result);
+                    }
                 }
-                Effect::StopSharing | Effect::Reply { .. } => {}
             }
         }
         if let Some(session) = app.take_changed() {
-            saver.save(session);
+            self.saver.save(session);
         }
-        if app.should_quit {
-            return Ok(());
+        Ok(())
+    }
+
+    fn start_sharing(&mut self, app: &mut App) {
+        let tx = self.tx.clone();
+        let started = Server::start(self.bind, move |incoming| {
+            let _ = tx.send(Event::Report(Report::Share(incoming)));
+        });
+        app.shared(
+            started
+                .as_ref()
+                .map(|s| s.live.clone())
+                .map_err(Clone::clone),
+        );
+        self.server = started.ok();
+        self.publish(app);
+    }
+
+    /// What phones see, after every change the screen shows.
+    fn publish(&self, app: &App) {
+        if let (Some(server), Some(view)) = (&self.server, app.phone_view()) {
+            server.publish(view);
         }
     }
 }
@@ -197,6 +259,8 @@ fn handle(app: &mut App, event: Event, screen: &mut Screen) -> io::Result<bool> 
             app.say(format!("Exported {} files to {folder}", paths.len()));
         }
         Event::Report(Report::Exported(Err(e))) => app.warn(format!("Export failed: {e}")),
+        Event::Report(Report::Share(Incoming::Action(action))) => app.update(Action::Room(action)),
+        Event::Report(Report::Share(Incoming::People(n))) => app.set_people(n),
     }
     Ok(true)
 }

@@ -123,7 +123,10 @@ mod tests {
             ..bind
         };
         let (_second, again) = listen(Some(next)).unwrap();
-        assert!(again.port() > addr.port(), "the next free port after the taken one");
+        assert!(
+            again.port() > addr.port(),
+            "the next free port after the taken one"
+        );
         drop(first);
     }
 

@@ -98,7 +98,8 @@ impl Server {
             .map_err(|e| format!("cannot listen: {e}"))?;
         let listener = {
             let _guard = runtime.enter();
-            tokio::net::TcpListener::from_std(listener).map_err(|e| format!("cannot listen: {e}"))?
+            tokio::net::TcpListener::from_std(listener)
+                .map_err(|e| format!("cannot listen: {e}"))?
         };
         runtime.spawn(routes::serve(listener, shared.clone()));
         Ok(Server {

@@ -287,7 +287,11 @@ async fn ask(shared: &Shared, action: impl FnOnce(u64) -> RoomAction) -> Respons
                 Accepted::Dot(left) => Some(left),
                 _ => None,
             };
-            (status, Json(serde_json::json!({ "ok": done, "left": left }))).into_response()
+            (
+                status,
+                Json(serde_json::json!({ "ok": done, "left": left })),
+            )
+                .into_response()
         }
         Ok(Ok(Err(refusal))) => error(StatusCode::CONFLICT, refusal.message()),
         _ => {
