@@ -189,3 +189,99 @@ fn a_click_on_the_agenda_strip_goes_to_that_step() {
     app.update(Action::Click { column, row });
     assert_eq!(app.session.timing.current, 0, "and back to step 1");
 }
+
+/// The app sharing at a LAN address, its join panel shown (no server: the panel is
+/// drawn from what the app knows).
+fn sharing() -> App {
+    use convene::app::share::{Live, ShareAction};
+    let (mut app, _) = app();
+    app.update(Action::Share(ShareAction::Panel));
+    app.take_effects();
+    app.shared(Ok(Live {
+        url: "http://192.168.100.200:7878/j/K4TQ7M".into(),
+        code: "K4TQ7M".into(),
+    }));
+    app
+}
+
+/// Reads the QR code the terminal drew back into an image (each cell's upper and
+/// lower half, by colour) and decodes it, as a phone's camera would.
+fn decode_qr(buf: &ratatui::buffer::Buffer, width: u16, height: u16) -> String {
+    use convene::layout::share::{QrScale, panel};
+    use ratatui::style::Color;
+    let (side, _) = convene::ui::share::modules("http://192.168.100.200:7878/j/K4TQ7M").unwrap();
+    let (area, scale) = panel(ratatui::layout::Rect::new(0, 0, width, height), side)
+        .qr
+        .expect("a QR code at this size");
+    let dark = |c: Color| c == Color::Black;
+    let module = |x: u16, y: u16| -> bool {
+        match scale {
+            QrScale::Half => {
+                let cell = &buf[(area.x + x, area.y + y / 2)];
+                assert_eq!(cell.symbol(), "▀");
+                dark(if y.is_multiple_of(2) { cell.fg } else { cell.bg })
+            }
+            QrScale::Double => dark(buf[(area.x + 2 * x, area.y + y)].bg),
+        }
+    };
+    // Four pixels a module, for the decoder's finder patterns.
+    let px = 4usize;
+    let n = usize::from(side) * px;
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(n, n, |x, y| {
+        if module((x / px) as u16, (y / px) as u16) {
+            0
+        } else {
+            255
+        }
+    });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on screen");
+    grids[0].decode().expect("the code decodes").1
+}
+
+#[test]
+fn the_join_panel_draws_a_qr_code_that_decodes_to_the_address() {
+    for (width, height) in [(80, 24), (160, 48)] {
+        let mut app = sharing();
+        let buf = common::draw(&mut app, width, height);
+        assert_eq!(
+            decode_qr(&buf, width, height),
+            "http://192.168.100.200:7878/j/K4TQ7M",
+            "at {width}x{height}"
+        );
+    }
+}
+
+#[test]
+fn snapshot_join_panel_80x24() {
+    let mut app = sharing();
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("http://192.168.100.200:7878/j/K4TQ7M"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn snapshot_join_panel_160x48() {
+    let mut app = sharing();
+    let s = screen(&mut app, 160, 48);
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn too_small_for_a_code_the_address_and_code_still_show() {
+    let mut app = sharing();
+    let s = screen(&mut app, 60, 18);
+    assert!(s.contains("Too small for a QR code"), "{s}");
+    assert!(s.contains("http://192.168.100.200:7878/j/K4TQ7M"), "{s}");
+}
+
+#[test]
+fn the_hidden_panel_leaves_a_badge_with_the_people() {
+    use convene::app::share::ShareAction;
+    let mut app = sharing();
+    app.set_people(12);
+    app.update(Action::Share(ShareAction::Panel));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("sharing · 12 people"), "{s}");
+    assert!(!s.contains("Join from your phone"));
+}

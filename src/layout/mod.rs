@@ -7,6 +7,7 @@ pub mod board;
 pub mod console;
 pub mod groups;
 pub mod projector;
+pub mod share;
 pub mod table;
 pub mod text;
 

@@ -13,6 +13,7 @@ pub mod plenary;
 pub mod projector;
 pub mod room;
 pub mod setup;
+pub mod share;
 pub mod table;
 pub mod theme;
 
@@ -38,5 +39,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Projector => projector::render(frame, area, app, &theme),
         Screen::Setup => setup::render(frame, area, app, &theme),
     }
+    share::render(frame, area, app, &theme);
     overlay::render(frame, area, app, &theme);
 }

@@ -1,0 +1,194 @@
+//! The join panel the room scans: a QR code of the join address drawn dark on light
+//! with its quiet zone, the address in text and the join code in big letters; and,
+//! with the panel hidden, a small "sharing · N people" badge.
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::keys::Context;
+use crate::app::share::Live;
+use crate::layout::share::{QUIET, QrScale, panel};
+use crate::layout::text::wrap_lines;
+use qrcode::{Color as Module, EcLevel, QrCode};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+/// What the projector shows of sharing: the panel, or the badge.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(live) = &app.share.live else {
+        return;
+    };
+    if app.share.panel {
+        render_panel(frame, area, app, live, theme);
+    } else {
+        render_badge(frame, area, app, theme);
+    }
+}
+
+/// The QR code's modules, quiet zone included, row by row (`true` is dark).
+pub fn modules(url: &str) -> Option<(u16, Vec<bool>)> {
+    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
+    let inner = code.width();
+    let side = inner + 2 * usize::from(QUIET);
+    let colors = code.to_colors();
+    let q = usize::from(QUIET);
+    let dark = (0..side * side)
+        .map(|i| {
+            let (x, y) = (i % side, i / side);
+            (q..q + inner).contains(&x)
+                && (q..q + inner).contains(&y)
+                && colors[(y - q) * inner + (x - q)] == Module::Dark
+        })
+        .collect();
+    Some((u16::try_from(side).ok()?, dark))
+}
+
+fn render_panel(frame: &mut Frame, area: Rect, app: &App, live: &Live, theme: &Theme) {
+    let Some((side, dark)) = modules(&live.url) else {
+        return;
+    };
+    let layout = panel(area, side);
+    frame.render_widget(Clear, layout.frame);
+    frame.render_widget(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.accent())
+            .title(Span::styled(" Join from your phone ", theme.title()))
+            .style(theme.base()),
+        layout.frame,
+    );
+    let first = match layout.qr {
+        Some((qr, scale)) => {
+            draw_qr(frame.buffer_mut(), qr, scale, side, &dark);
+            Span::styled("Scan the code, or open", theme.base())
+        }
+        None => Span::styled(
+            "Too small for a QR code a phone can scan: enlarge the window. Open",
+            theme.error(),
+        ),
+    };
+    // Wrapped here, so the big code goes just under the lines as drawn.
+    let width = usize::from(layout.text.width);
+    let mut lines: Vec<Line> = wrap_lines(&first.content, width, 4)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, first.style)))
+        .collect();
+    lines.extend(
+        wrap_lines(&live.url, width, 3)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.title()))),
+    );
+    lines.push(Line::from(""));
+    lines.push(Line::from("Join code"));
+    let head = lines.len() as u16;
+    let text = layout.text;
+    frame.render_widget(Paragraph::new(lines).style(theme.base()), text);
+    let code_area = Rect {
+        y: text.y + head,
+        height: text.height.saturating_sub(head),
+        ..text
+    };
+    let size = if code_area.width >= 8 * live.code.len() as u16 && code_area.height >= 12 {
+        PixelSize::Full
+    } else {
+        PixelSize::Quadrant
+    };
+    let rows = if size == PixelSize::Full { 8 } else { 4 };
+    frame.render_widget(
+        BigText::builder()
+            .pixel_size(size)
+            .style(theme.title())
+            .lines(vec![Line::from(live.code.clone())])
+            .alignment(Alignment::Left)
+            .build(),
+        Rect {
+            height: rows.min(code_area.height),
+            ..code_area
+        },
+    );
+    let key = |action| app.keymap.first_keys(Context::Workshop, &[action]);
+    let open = &app.share.open;
+    let tail = vec![
+        Line::from(format!(
+            "{} · notes {} · voting {}",
+            people(app.share.people),
+            if open.notes { "open" } else { "closed" },
+            if open.votes { "open" } else { "closed" },
+        )),
+        Line::from(Span::styled(
+            format!(
+                "{}: hide this · {}/{}: notes/voting",
+                key("share"),
+                key("phone_notes"),
+                key("phone_votes")
+            ),
+            theme.muted(),
+        )),
+    ];
+    let below = Rect {
+        y: code_area.y + rows + 1,
+        height: code_area.height.saturating_sub(rows + 1),
+        ..code_area
+    };
+    frame.render_widget(
+        Paragraph::new(tail)
+            .wrap(Wrap { trim: true })
+            .style(theme.base()),
+        below,
+    );
+}
+
+fn people(n: usize) -> String {
+    match n {
+        1 => "1 person joined".into(),
+        n => format!("{n} people joined"),
+    }
+}
+
+/// Dark modules black, light ones white, whatever the theme: phones read dark on light.
+fn draw_qr(buf: &mut Buffer, area: Rect, scale: QrScale, side: u16, dark: &[bool]) {
+    let colour = |x: u16, y: u16| {
+        let on = x < side && y < side && dark[usize::from(y) * usize::from(side) + usize::from(x)];
+        if on { Color::Black } else { Color::White }
+    };
+    for cy in 0..area.height {
+        for cx in 0..area.width {
+            let cell = &mut buf[(area.x + cx, area.y + cy)];
+            match scale {
+                QrScale::Half => {
+                    cell.set_char('▀').set_style(
+                        Style::default()
+                            .fg(colour(cx, cy * 2))
+                            .bg(colour(cx, cy * 2 + 1)),
+                    );
+                }
+                QrScale::Double => {
+                    cell.set_char(' ')
+                        .set_style(Style::default().bg(colour(cx / 2, cy)));
+                }
+            }
+        }
+    }
+}
+
+/// "sharing · 12 people", at the header's right end, while the panel is hidden.
+fn render_badge(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let waiting = app.waiting();
+    let mut text = format!(
+        " sharing · {} ",
+        people(app.share.people).replace(" joined", "")
+    );
+    if waiting > 0 {
+        text.push_str(&format!("· {waiting} waiting "));
+    }
+    let width = (text.chars().count() as u16).min(area.width);
+    let badge = Rect::new(area.right() - width, area.y, width, 1);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(text, theme.selected()))),
+        badge,
+    );
+}
