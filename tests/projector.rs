@@ -219,7 +219,11 @@ fn decode_qr(buf: &ratatui::buffer::Buffer, width: u16, height: u16) -> String {
             QrScale::Half => {
                 let cell = &buf[(area.x + x, area.y + y / 2)];
                 assert_eq!(cell.symbol(), "▀");
-                dark(if y.is_multiple_of(2) { cell.fg } else { cell.bg })
+                dark(if y.is_multiple_of(2) {
+                    cell.fg
+                } else {
+                    cell.bg
+                })
             }
             QrScale::Double => dark(buf[(area.x + 2 * x, area.y + y)].bg),
         }
