@@ -131,14 +131,19 @@ fn render_card(buf: &mut Buffer, rect: Rect, card: &Card, theme: &Theme) {
         buf.set_stringn(start, top, &dots, dots_w, title_style);
         buf.set_stringn(right - 1, top, " ", 1, title_style);
     }
-    // Bottom edge: "→ plan" left when promoted, the author's initials right.
+    // Bottom edge: "→ plan" left when promoted, the author's initials right ("room AB"
+    // for a note sent from a phone).
     let mut used = 0;
     if card.promoted && room >= 8 {
         buf.set_stringn(left + 1, bottom, " → plan ", room, side);
         used = 8;
     }
-    if let Some(author) = &note.author {
-        let author = clean(author);
+    let label = match (note.from_room, note.author.as_deref()) {
+        (true, Some(a)) => Some(format!("room {}", clean(a))),
+        (true, None) => Some("room".to_string()),
+        (false, a) => a.map(|a| clean(a).into_owned()),
+    };
+    if let Some(author) = label {
         let w = author.width() + 2;
         if w + used <= room {
             let start = right - w as u16;
