@@ -129,6 +129,11 @@ mod tests {
     use crate::domain::board::Note;
     use crate::domain::template::Template;
 
+    const OPEN: Openness = Openness {
+        notes: true,
+        votes: true,
+    };
+
     fn at(step: usize) -> Session {
         let now = Utc::now();
         let mut s = Session::new(Template::default_template(), "T", now);
@@ -149,14 +154,7 @@ mod tests {
         let board = s.boards.get_mut(&spec.board).unwrap();
         board.panes[0].notes.push(Note::new(7, "call the mayor"));
         board.room_dots.insert("p1".into(), 2);
-        let view = PhoneView::of(
-            &s,
-            Utc::now(),
-            Openness {
-                notes: true,
-                votes: true,
-            },
-        );
+        let view = PhoneView::of(&s, Utc::now(), OPEN);
         let b = view.board.as_ref().unwrap();
         assert_eq!(b.panes[0].title, "Permits");
         assert_eq!(b.panes[0].notes[0].text, "call the mayor");
@@ -169,14 +167,7 @@ mod tests {
     #[test]
     fn between_boards_the_phone_says_what_the_room_does_and_takes_nothing() {
         let s = at(0);
-        let view = PhoneView::of(
-            &s,
-            Utc::now(),
-            Openness {
-                notes: true,
-                votes: true,
-            },
-        );
+        let view = PhoneView::of(&s, Utc::now(), OPEN);
         assert!(view.board.is_none());
         assert!(!view.notes_open && !view.votes_open);
         assert!(!view.doing.is_empty());
