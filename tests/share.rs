@@ -227,8 +227,9 @@ fn stopping_sharing_closes_the_port() {
 #[test]
 fn a_room_writing_at_once_loses_nothing_and_the_facilitator_keeps_control() {
     let (took, timings) = load(12, 10);
-    eprintln!("12 phones x 10 notes in {took:?}; {timings:?}");
+    let (_, key) = harness::Timings::median_max(&timings.keys);
+    eprintln!("12 phones x 10 notes in {took:?}; slowest key {key:?}");
     // 10 ms in a release build; a debug build on a busy machine gets more.
     let budget = if cfg!(debug_assertions) { 50 } else { 10 };
-    assert!(timings.key < Duration::from_millis(budget), "{timings:?}");
+    assert!(key < Duration::from_millis(budget), "{key:?}");
 }

@@ -39,11 +39,21 @@ pub struct Room {
     _dir: tempfile::TempDir,
 }
 
-/// The slowest frame drawn and the slowest facilitator's key handled, in the loop.
-#[derive(Debug, Default, Clone, Copy)]
+/// Every frame drawn and every facilitator's key handled in the loop, in order.
+#[derive(Debug, Default, Clone)]
 pub struct Timings {
-    pub frame: Duration,
-    pub key: Duration,
+    pub frames: Vec<Duration>,
+    pub keys: Vec<Duration>,
+}
+
+impl Timings {
+    /// The median and the slowest of `times`.
+    pub fn median_max(times: &[Duration]) -> (Duration, Duration) {
+        let mut sorted = times.to_vec();
+        sorted.sort();
+        let median = sorted.get(sorted.len() / 2).copied().unwrap_or_default();
+        (median, sorted.last().copied().unwrap_or_default())
+    }
 }
 
 impl Room {
@@ -95,7 +105,7 @@ impl Room {
                     Msg::Do(action) => {
                         let t = Instant::now();
                         app.update(action);
-                        timings.key = timings.key.max(t.elapsed());
+                        timings.keys.push(t.elapsed());
                     }
                     Msg::Quit => break,
                 }
@@ -117,7 +127,7 @@ impl Room {
                 }
                 let t = Instant::now();
                 terminal.draw(|f| convene::ui::draw(f, &app)).unwrap();
-                timings.frame = timings.frame.max(t.elapsed());
+                timings.frames.push(t.elapsed());
             }
             drop(server);
             saver.finish().unwrap();
@@ -277,7 +287,7 @@ pub fn saved_notes(session: &Value) -> Vec<(String, bool)> {
 
 /// `people` phones each send `notes` notes at once while the facilitator moves
 /// across the board: checks every note arrives once; returns how long it took and the
-/// slowest frame and key.
+/// frames and keys timed meanwhile.
 pub fn load(people: usize, notes: usize) -> (Duration, Timings) {
     let room = Room::open();
     let keys = panes(&Phone::join(&room).sees(|s| s["view"]["board"].is_object()));
