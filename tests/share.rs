@@ -5,6 +5,9 @@
 
 #[path = "common/share.rs"]
 mod harness;
+#[allow(dead_code)]
+#[path = "common/pty.rs"]
+mod pty;
 
 use convene::app::Action;
 use convene::app::share::ShareAction;
@@ -232,4 +235,60 @@ fn a_room_writing_at_once_loses_nothing_and_the_facilitator_keeps_control() {
     // 10 ms in a release build; a debug build on a busy machine gets more.
     let budget = if cfg!(debug_assertions) { 50 } else { 10 };
     assert!(key < Duration::from_millis(budget), "{key:?}");
+}
+
+/// The real binary in a terminal: `demo --share` shows the join panel, a note sent
+/// over HTTP shows on the board marked from the room and is in the session file, and
+/// stopping sharing (Q, Q, y) closes the port.
+#[test]
+fn the_app_shares_from_the_command_line_and_stops_closing_the_port() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = pty::Run::start(dir.path(), &["demo", "--share", "--bind", "127.0.0.1:0"]);
+    run.wait_for("Join from your phone");
+    let screen = run.screen();
+    let url = screen
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:"))
+        .expect("the join address on the panel")
+        .to_string();
+    let addr: std::net::SocketAddr = url[7..].split('/').next().unwrap().parse().unwrap();
+    run.keys(b"Q3");
+    run.wait_for("STEP 3 OF 6");
+    let phone = Phone {
+        agent: agent(),
+        base: url.clone(),
+        token: String::new(),
+    };
+    let (status, body) = answer(phone.agent.post(format!("{url}/join")).send_empty());
+    assert_eq!(status, 200);
+    let phone = Phone {
+        token: body["token"].as_str().unwrap().to_string(),
+        ..phone
+    };
+    let keys = panes(&phone.sees(|s| s["view"]["board"].is_object()));
+    let (status, body) = phone.note(&keys[1], "Typed on a phone");
+    assert_eq!(status, 200, "{body}");
+    run.wait_for("Typed on a phone");
+    run.wait_for("room AB");
+    run.keys(b"Q");
+    run.wait_for("Stop sharing?");
+    run.keys(b"y");
+    let end = Instant::now() + DEADLINE;
+    while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+        assert!(Instant::now() < end, "the port is still open");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    run.keys(b"qy");
+    assert!(run.wait_exit().success());
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let session: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert!(
+        saved_notes(&session).contains(&("Typed on a phone".to_string(), true)),
+        "in the saved session, from the room"
+    );
 }
