@@ -21,6 +21,8 @@ pub enum EditTarget {
     Participants,
     /// The number of the step to go to.
     Step,
+    /// The dots each participant has on phones.
+    Dots,
 }
 
 pub struct Editor {

@@ -519,6 +519,7 @@ impl App {
             EditTarget::Field(key) => self.commit_field(key, text),
             EditTarget::Participants => self.commit_participants(text),
             EditTarget::Step => self.commit_step(&text),
+            EditTarget::Dots => self.commit_dots(&text),
             target => self.commit_setup_edit(target, text),
         };
         if !leaving {

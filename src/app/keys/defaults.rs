@@ -133,6 +133,10 @@ fn workshop() -> Bindings {
                 ],
             ),
             line(
+                "how many dots each participant spends from a phone (type a number)",
+                vec![act("phone_dots", &["*"], A::Share(H::AskDots))],
+            ),
+            line(
                 "notes from phones wait in an inbox / go straight onto the board",
                 vec![act("inbox", &["I"], A::Share(H::ToggleInbox))],
             ),

@@ -4,11 +4,15 @@
 //! actions in and reads the `PhoneView` the loop publishes, so everything a phone does
 //! is an ordinary change here: undone with `u`, saved by the autosaver.
 
+use super::editor::{EditTarget, Editor};
 use super::{Action, App, Effect, Overlay};
 use crate::domain::board::Note;
 use crate::domain::phone::{Openness, PhoneView};
 use crate::domain::share::{Refusal, clean_initials, clean_note};
 use crate::domain::text::shorten;
+
+/// The most dots a participant may be given.
+const MAX_DOTS: u32 = 20;
 
 /// The server's address and join code, once it listens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +50,8 @@ pub enum ShareAction {
     ToggleNotes,
     ToggleVotes,
     ToggleInbox,
+    /// Asks for the number of dots each participant has.
+    AskDots,
     AcceptOne,
     AcceptAll,
     DropOne,
@@ -117,6 +123,15 @@ impl App {
                 } else {
                     "Notes from phones go straight onto the board"
                 });
+            }
+            ShareAction::AskDots => {
+                let dots = self.session.settings.share.dots;
+                self.editor = Some(Editor::new(
+                    EditTarget::Dots,
+                    format!("Dots each participant spends from a phone (now {dots}), Enter"),
+                    "",
+                    false,
+                ));
             }
             ShareAction::AcceptOne | ShareAction::AcceptAll | ShareAction::DropOne => {
                 self.inbox_action(action)
@@ -244,6 +259,23 @@ impl App {
         let left = board.room_vote(participant, note, dots)?;
         self.after_content_change();
         Ok(Accepted::Dot(left))
+    }
+
+    /// Sets the dots each participant has (0 to 20); the dots already spent stay spent.
+    pub(in crate::app) fn commit_dots(&mut self, text: &str) -> Option<Editor> {
+        match text.trim().parse::<u32>() {
+            Ok(dots) if dots <= MAX_DOTS => {
+                self.session.settings.share.dots = dots;
+                self.touch();
+                self.say(format!("Each participant has {dots} dots on phones"));
+            }
+            _ if text.trim().is_empty() => {}
+            _ => self.warn(format!(
+                "Not a number of dots: {:?} (0 to {MAX_DOTS})",
+                text.trim()
+            )),
+        }
+        None
     }
 
     /// The loop started the server (or could not: no network, no port).
