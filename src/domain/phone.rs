@@ -100,7 +100,7 @@ impl PhoneView {
             }),
             notes_open: open.notes && board.is_some(),
             votes_open: open.votes && board.is_some(),
-            dots: session.settings.share.dots,
+            dots: session.phone_dots(),
             spent: board.map(|b| b.room_dots.clone()).unwrap_or_default(),
         }
     }
@@ -162,6 +162,19 @@ mod tests {
         let json = serde_json::to_string(&view).unwrap();
         assert!(!json.contains("p1"), "no other participant's dots: {json}");
         assert!(view.notes_open);
+    }
+
+    #[test]
+    fn the_template_gives_the_dots_unless_the_facilitator_set_them() {
+        let mut s = at(2);
+        assert_eq!(s.phone_dots(), crate::domain::session::DOTS);
+        let step = s.timing.current;
+        if let Activity::Board(spec) = &mut s.workshop.steps[step].activity {
+            spec.dots = Some(5);
+        }
+        assert_eq!(PhoneView::of(&s, Utc::now(), OPEN).dots, 5);
+        s.settings.share.dots = Some(2);
+        assert_eq!(PhoneView::of(&s, Utc::now(), OPEN).dots, 2);
     }
 
     #[test]

@@ -74,28 +74,19 @@ fn yes() -> bool {
 }
 
 /// Sharing's settings, kept with the session: the room's dots and the inbox.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShareSettings {
-    /// Dots each participant may spend on a board from their phone.
-    #[serde(default = "three")]
-    pub dots: u32,
+    /// Dots each participant may spend on a board from their phone, as the facilitator
+    /// set them; without, the board's template says, else `DOTS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dots: Option<u32>,
     /// Notes from phones wait for the facilitator to accept them.
     #[serde(default)]
     pub inbox: bool,
 }
 
-fn three() -> u32 {
-    3
-}
-
-impl Default for ShareSettings {
-    fn default() -> Self {
-        ShareSettings {
-            dots: three(),
-            inbox: false,
-        }
-    }
-}
+/// Dots each participant has on a board when nobody said otherwise.
+pub const DOTS: u32 = 3;
 
 impl ShareSettings {
     fn is_default(&self) -> bool {
@@ -188,6 +179,13 @@ impl Session {
         let id = self.next_id;
         self.next_id += 1;
         id
+    }
+
+    /// Dots each participant spends from a phone on the step's board: the
+    /// facilitator's number, else the board's template's, else `DOTS`.
+    pub fn phone_dots(&self) -> u32 {
+        let template = self.current_step().board().and_then(|b| b.dots);
+        self.settings.share.dots.or(template).unwrap_or(DOTS)
     }
 
     pub fn steps(&self) -> &[StepSpec] {

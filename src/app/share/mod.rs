@@ -107,7 +107,7 @@ impl App {
             }
             ShareAction::ToggleVotes => {
                 self.share.open.votes = !self.share.open.votes;
-                let dots = self.session.settings.share.dots;
+                let dots = self.session.phone_dots();
                 self.say(if self.share.open.votes {
                     format!("Voting open on phones: {dots} dots each")
                 } else {
@@ -125,7 +125,7 @@ impl App {
                 });
             }
             ShareAction::AskDots => {
-                let dots = self.session.settings.share.dots;
+                let dots = self.session.phone_dots();
                 self.editor = Some(Editor::new(
                     EditTarget::Dots,
                     format!("Dots each participant spends from a phone (now {dots}), Enter"),
@@ -246,7 +246,7 @@ impl App {
         if !self.share.open.votes {
             return Err(Refusal::VotesClosed);
         }
-        let dots = self.session.settings.share.dots;
+        let dots = self.session.phone_dots();
         let board = self.current_board().ok_or(Refusal::NoBoard)?;
         if board.note(note).is_none() {
             return Err(Refusal::NoSuchNote);
@@ -265,7 +265,7 @@ impl App {
     pub(in crate::app) fn commit_dots(&mut self, text: &str) -> Option<Editor> {
         match text.trim().parse::<u32>() {
             Ok(dots) if dots <= MAX_DOTS => {
-                self.session.settings.share.dots = dots;
+                self.session.settings.share.dots = Some(dots);
                 self.touch();
                 self.say(format!("Each participant has {dots} dots on phones"));
             }

@@ -178,12 +178,13 @@ fn the_facilitator_sets_the_dots() {
     let mut app = shared();
     app.update(Action::Share(ShareAction::AskDots));
     crate::app::tests::type_line(&mut app, "5");
-    assert_eq!(app.session.settings.share.dots, 5);
+    assert_eq!(app.session.settings.share.dots, Some(5));
     assert_eq!(app.phone_view().unwrap().dots, 5);
     app.update(Action::Share(ShareAction::AskDots));
     crate::app::tests::type_line(&mut app, "lots");
     assert_eq!(
-        app.session.settings.share.dots, 5,
+        app.session.settings.share.dots,
+        Some(5),
         "a wrong number changes nothing"
     );
     assert!(app.status.unwrap().error);

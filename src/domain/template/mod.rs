@@ -154,6 +154,10 @@ pub struct BoardSpec {
     /// Where a promoted note goes; without it, the first table's first column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promote: Option<Promote>,
+    /// Dots each participant spends from a phone on this board (3 when not given;
+    /// the facilitator may change it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dots: Option<u32>,
 }
 
 /// Where a note of a board goes when promoted, and what it is set to there.

@@ -355,6 +355,7 @@ fn boards_sharing_an_id_must_agree_and_panes_be_distinct() {
         board: resources.board.clone(),
         panes: PaneSource::Fixed(vec!["Money".into(), "Money".into()]),
         promote: None,
+        dots: None,
     });
     let found = check::problems(&t);
     assert!(
