@@ -289,3 +289,26 @@ fn the_hidden_panel_leaves_a_badge_with_the_people() {
     assert!(s.contains("sharing · 12 people"), "{s}");
     assert!(!s.contains("Join from your phone"));
 }
+
+#[test]
+fn the_badge_shows_the_oldest_note_waiting_in_the_inbox() {
+    use convene::app::share::{RoomAction, ShareAction};
+    let mut app = sharing();
+    app.update(Action::GoToStep(2));
+    app.update(Action::Share(ShareAction::ToggleInbox));
+    app.update(Action::Share(ShareAction::Panel));
+    let pane = app.session.boards["tasks"].panes[0].key.clone();
+    app.update(Action::Room(RoomAction::Note {
+        ticket: 1,
+        participant: "p".into(),
+        pane,
+        text: "Ask the mayor".into(),
+        initials: String::new(),
+    }));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("1 waiting, next “Ask the mayor” E/X/A"), "{s}");
+    assert!(
+        !s.lines().skip(1).any(|l| l.contains("Ask the mayor")),
+        "not on the board until accepted"
+    );
+}

@@ -11,7 +11,7 @@ mod pty;
 
 use convene::app::Action;
 use convene::app::share::ShareAction;
-use convene::share::NOTES_PER_MINUTE;
+use convene::share::{MAX_PEOPLE, NOTES_PER_MINUTE};
 use harness::{Phone, Room, agent, answer, load, panes, saved_notes};
 use serde_json::json;
 use std::net::TcpStream;
@@ -223,6 +223,41 @@ fn stopping_sharing_closes_the_port() {
     }
     let (app, _) = room.close();
     assert!(app.share.live.is_none());
+}
+
+#[test]
+fn a_full_room_turns_the_next_phone_away() {
+    let room = Room::open();
+    let a = agent();
+    for _ in 0..MAX_PEOPLE {
+        assert_eq!(
+            answer(a.post(format!("{}/join", room.base())).send_empty()).0,
+            200
+        );
+    }
+    let (status, body) = answer(a.post(format!("{}/join", room.base())).send_empty());
+    assert_eq!(status, 503);
+    assert_eq!(body["error"], "The room is full: no more phones can join.");
+    let (app, _) = room.close();
+    assert_eq!(app.share.people, MAX_PEOPLE);
+}
+
+/// A client that starts a request and never finishes its headers is dropped.
+#[test]
+fn a_client_too_slow_to_send_its_headers_is_dropped() {
+    use std::io::{Read, Write};
+    let room = Room::open();
+    let mut slow = TcpStream::connect(room.addr).unwrap();
+    slow.set_read_timeout(Some(DEADLINE)).unwrap();
+    let started = Instant::now();
+    write!(slow, "GET /j/{} HTTP/1.1\r\nHost: x\r\n", room.live.code).unwrap();
+    let mut buf = [0u8; 64];
+    // Closed (0 bytes, or a reset) well before the deadline, with nothing served.
+    let read = slow.read(&mut buf).unwrap_or(0);
+    assert!(read == 0 || String::from_utf8_lossy(&buf[..read]).contains("408"));
+    let took = started.elapsed();
+    assert!(took < DEADLINE, "dropped after {took:?}");
+    room.close();
 }
 
 /// Twelve phones sending ten notes each at once: every note arrives once, and the

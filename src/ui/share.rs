@@ -6,6 +6,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::keys::Context;
 use crate::app::share::Live;
+use crate::domain::text::{sanitize_line, shorten};
 use crate::layout::share::{QUIET, QrScale, panel};
 use crate::layout::text::wrap_lines;
 use qrcode::{Color as Module, EcLevel, QrCode};
@@ -16,6 +17,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
 
 /// What the projector shows of sharing: the panel, or the badge.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -175,17 +177,25 @@ fn draw_qr(buf: &mut Buffer, area: Rect, scale: QrScale, side: u16, dark: &[bool
     }
 }
 
-/// "sharing · 12 people", at the header's right end, while the panel is hidden.
+/// "sharing · 12 people", at the header's right end, while the panel is hidden; with
+/// notes in the inbox, how many and the oldest, which the inbox keys act on.
 fn render_badge(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let waiting = app.waiting();
     let mut text = format!(
         " sharing · {} ",
         people(app.share.people).replace(" joined", "")
     );
-    if waiting > 0 {
-        text.push_str(&format!("· {waiting} waiting "));
+    if let Some(next) = app.next_waiting() {
+        let keys = app
+            .keymap
+            .first_keys(Context::Workshop, &["accept", "drop", "accept_all"]);
+        text.push_str(&format!(
+            "· {} waiting, next “{}” {keys} ",
+            app.waiting(),
+            shorten(&sanitize_line(next), 30)
+        ));
     }
-    let width = (text.chars().count() as u16).min(area.width);
+    // Display width: a note may hold wide characters.
+    let width = (text.width() as u16).min(area.width);
     let badge = Rect::new(area.right() - width, area.y, width, 1);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(text, theme.selected()))),

@@ -310,6 +310,12 @@ impl App {
     pub fn waiting(&self) -> usize {
         self.current_board().map_or(0, |b| b.inbox.len())
     }
+
+    /// The oldest note waiting, which `E` accepts and `X` drops.
+    pub fn next_waiting(&self) -> Option<&str> {
+        let board = self.current_board()?;
+        board.inbox.first().map(|w| w.note.text.as_str())
+    }
 }
 
 /// A room action, for tests and the server: the update function takes it as any other.
