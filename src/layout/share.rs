@@ -65,11 +65,12 @@ pub fn panel(screen: Rect, modules: u16) -> SharePanel {
     // The code and the text share the width; the code centred in its height.
     let spare = inner.width - w - TEXT_WIDTH;
     let qr = Rect::new(inner.x + spare / 3, inner.y + (inner.height - h) / 2, w, h);
+    // The text starts level with the code, so they read as one block.
     let text_x = qr.x + w + spare / 3;
     SharePanel {
         frame,
         qr: Some((qr, scale)),
-        text: Rect::new(text_x, inner.y, inner.right() - text_x, inner.height),
+        text: Rect::new(text_x, qr.y, inner.right() - text_x, inner.bottom() - qr.y),
     }
 }
 
