@@ -312,3 +312,14 @@ fn the_badge_shows_the_oldest_note_waiting_in_the_inbox() {
         "not on the board until accepted"
     );
 }
+
+#[test]
+fn the_join_panel_draws_at_every_size_without_a_panic() {
+    let mut app = sharing();
+    for width in (20..=130).step_by(7) {
+        for height in (6..=50).step_by(3) {
+            let s = screen(&mut app, width, height);
+            assert!(!s.is_empty());
+        }
+    }
+}
