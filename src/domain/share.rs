@@ -12,6 +12,19 @@ pub const MAX_NOTE_CHARS: usize = 280;
 /// Initials, as on the facilitator's notes ("AB: …" takes up to 3; a phone may give 4).
 pub const MAX_INITIALS_CHARS: usize = 4;
 
+/// What the room's screen shows of sharing: the join address and code, how many
+/// joined, what phones may do, and whether the join panel shows (else a badge). The
+/// facilitator's convene leaves it beside the session for mirrors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Joining {
+    pub url: String,
+    pub code: String,
+    pub people: usize,
+    pub panel: bool,
+    pub notes_open: bool,
+    pub votes_open: bool,
+}
+
 /// A note from a phone waiting in a board's inbox, with the pane it was sent to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Waiting {

@@ -1,11 +1,12 @@
 //! The join panel the room scans: a QR code of the join address drawn dark on light
 //! with its quiet zone, the address in text and the join code in big letters; and,
-//! with the panel hidden, a small "sharing · N people" badge.
+//! with the panel hidden, a small "sharing · N people" badge. The facilitator's
+//! screen adds its keys and the inbox; a mirror draws the same from what it was told.
 
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::keys::Context;
-use crate::app::share::Live;
+use crate::domain::share::Joining;
 use crate::domain::text::{sanitize_line, shorten};
 use crate::layout::share::{QUIET, QrScale, panel};
 use crate::layout::text::wrap_lines;
@@ -19,15 +20,50 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-/// What the projector shows of sharing: the panel, or the badge.
+/// What the facilitator's screen shows of sharing: the panel with the keys, or the
+/// badge with the inbox.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(live) = &app.share.live else {
+    let Some(joining) = app.joining() else {
         return;
     };
-    if app.share.panel {
-        render_panel(frame, area, app, live, theme);
+    let key = |action| app.keymap.first_keys(Context::Workshop, &[action]);
+    let extra = if joining.panel {
+        format!(
+            "{}: hide this · {}/{}: notes/voting",
+            key("share"),
+            key("phone_notes"),
+            key("phone_votes")
+        )
     } else {
-        render_badge(frame, area, app, theme);
+        app.next_waiting()
+            .map(|next| {
+                let keys = app
+                    .keymap
+                    .first_keys(Context::Workshop, &["accept", "drop", "accept_all"]);
+                format!(
+                    "· {} waiting, next “{}” {keys} ",
+                    app.waiting(),
+                    shorten(&sanitize_line(next), 30)
+                )
+            })
+            .unwrap_or_default()
+    };
+    render_joining(frame, area, &joining, &extra, theme);
+}
+
+/// The panel or the badge for `joining`; `extra`: a last line on the panel, or more
+/// words on the badge.
+pub fn render_joining(
+    frame: &mut Frame,
+    area: Rect,
+    joining: &Joining,
+    extra: &str,
+    theme: &Theme,
+) {
+    if joining.panel {
+        render_panel(frame, area, joining, extra, theme);
+    } else {
+        render_badge(frame, area, joining, extra, theme);
     }
 }
 
@@ -49,7 +85,7 @@ pub fn modules(url: &str) -> Option<(u16, Vec<bool>)> {
     Some((u16::try_from(side).ok()?, dark))
 }
 
-fn render_panel(frame: &mut Frame, area: Rect, app: &App, live: &Live, theme: &Theme) {
+fn render_panel(frame: &mut Frame, area: Rect, live: &Joining, extra: &str, theme: &Theme) {
     let Some((side, dark)) = modules(&live.url) else {
         return;
     };
@@ -112,24 +148,14 @@ fn render_panel(frame: &mut Frame, area: Rect, app: &App, live: &Live, theme: &T
             ..code_area
         },
     );
-    let key = |action| app.keymap.first_keys(Context::Workshop, &[action]);
-    let open = &app.share.open;
     let tail = vec![
         Line::from(format!(
             "{} · notes {} · voting {}",
-            people(app.share.people),
-            if open.notes { "open" } else { "closed" },
-            if open.votes { "open" } else { "closed" },
+            people(live.people),
+            if live.notes_open { "open" } else { "closed" },
+            if live.votes_open { "open" } else { "closed" },
         )),
-        Line::from(Span::styled(
-            format!(
-                "{}: hide this · {}/{}: notes/voting",
-                key("share"),
-                key("phone_notes"),
-                key("phone_votes")
-            ),
-            theme.muted(),
-        )),
+        Line::from(Span::styled(extra.to_string(), theme.muted())),
     ];
     let below = Rect {
         y: code_area.y + rows + 1,
@@ -177,23 +203,13 @@ fn draw_qr(buf: &mut Buffer, area: Rect, scale: QrScale, side: u16, dark: &[bool
     }
 }
 
-/// "sharing · 12 people", at the header's right end, while the panel is hidden; with
-/// notes in the inbox, how many and the oldest, which the inbox keys act on.
-fn render_badge(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// "sharing · 12 people", at the header's right end, while the panel is hidden.
+fn render_badge(frame: &mut Frame, area: Rect, joining: &Joining, extra: &str, theme: &Theme) {
     let mut text = format!(
         " sharing · {} ",
-        people(app.share.people).replace(" joined", "")
+        people(joining.people).replace(" joined", "")
     );
-    if let Some(next) = app.next_waiting() {
-        let keys = app
-            .keymap
-            .first_keys(Context::Workshop, &["accept", "drop", "accept_all"]);
-        text.push_str(&format!(
-            "· {} waiting, next “{}” {keys} ",
-            app.waiting(),
-            shorten(&sanitize_line(next), 30)
-        ));
-    }
+    text.push_str(extra);
     // Display width: a note may hold wide characters.
     let width = (text.width() as u16).min(area.width);
     let badge = Rect::new(area.right() - width, area.y, width, 1);

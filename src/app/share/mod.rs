@@ -8,7 +8,7 @@ use super::editor::{EditTarget, Editor};
 use super::{Action, App, Effect, Overlay};
 use crate::domain::board::Note;
 use crate::domain::phone::{Openness, PhoneView};
-use crate::domain::share::{Refusal, clean_initials, clean_note};
+use crate::domain::share::{Joining, Refusal, clean_initials, clean_note};
 use crate::domain::text::shorten;
 
 /// The most dots a participant may be given.
@@ -304,6 +304,19 @@ impl App {
             .live
             .as_ref()
             .map(|_| PhoneView::of(&self.session, self.now(), self.share.open))
+    }
+
+    /// What the room's screen shows of sharing, while sharing.
+    pub fn joining(&self) -> Option<Joining> {
+        let live = self.share.live.as_ref()?;
+        Some(Joining {
+            url: live.url.clone(),
+            code: live.code.clone(),
+            people: self.share.people,
+            panel: self.share.panel,
+            notes_open: self.share.open.notes,
+            votes_open: self.share.open.votes,
+        })
     }
 
     /// Notes waiting in the step's board's inbox.
