@@ -45,7 +45,7 @@ fn mirror(c: &mut Criterion) {
             now += Duration::seconds(1);
             let room = convene::domain::room::RoomView::of(black_box(&session), now);
             terminal
-                .draw(|f| convene::ui::room::draw(f, &room, None, &theme))
+                .draw(|f| convene::ui::room::draw(f, &room, None, None, &theme))
                 .unwrap();
         })
     });

@@ -6,6 +6,7 @@ use crate::app::Keymap;
 use crate::app::keys::{Context, Key};
 use crate::domain::room::RoomView;
 use crate::domain::session::Session;
+use crate::domain::share::Joining;
 use crate::domain::timer::Clock;
 use crate::storage::watch::Seen;
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -22,6 +23,8 @@ pub struct Mirror {
     /// Use colour at all (`NO_COLOR` turns it off).
     pub colour: bool,
     pub should_quit: bool,
+    /// What the facilitator shares with phones: the room's screen shows the join code.
+    pub share: Option<Joining>,
     clock: Arc<dyn Clock>,
 }
 
@@ -34,6 +37,7 @@ impl Mirror {
             keymap: Keymap::default(),
             colour: true,
             should_quit: false,
+            share: None,
             clock,
         }
     }
@@ -58,6 +62,7 @@ impl Mirror {
                 session: Err(e), ..
             } => self.unreadable = Some(e.reason),
             Seen::Facilitator(here) => self.facilitator = here,
+            Seen::Share(joining) => self.share = joining,
             Seen::Mirrors(_) => return false,
         }
         true

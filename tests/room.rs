@@ -32,7 +32,7 @@ fn room_screen(step: usize, width: u16, height: u16, notice: Option<&str>) -> St
     let theme = Theme::new(room.theme, true);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|f| convene::ui::room::draw(f, &room, notice, &theme))
+        .draw(|f| convene::ui::room::draw(f, &room, notice, None, &theme))
         .unwrap();
     text_of(terminal.backend().buffer())
 }

@@ -272,9 +272,10 @@ fn a_room_writing_at_once_loses_nothing_and_the_facilitator_keeps_control() {
     assert!(key < Duration::from_millis(budget), "{key:?}");
 }
 
-/// The real binary in a terminal: `demo --share` shows the join panel, a note sent
-/// over HTTP shows on the board marked from the room and is in the session file, and
-/// stopping sharing (Q, Q, y) closes the port.
+/// The real binary in a terminal: `demo --share` shows the join panel (on a mirror
+/// too), a note sent over HTTP shows on the board marked from the room and is in the
+/// session file, and stopping sharing (Q, Q, y) closes the port and takes the code off
+/// the mirror.
 #[test]
 fn the_app_shares_from_the_command_line_and_stops_closing_the_port() {
     let dir = tempfile::tempdir().unwrap();
@@ -287,7 +288,16 @@ fn the_app_shares_from_the_command_line_and_stops_closing_the_port() {
         .expect("the join address on the panel")
         .to_string();
     let addr: std::net::SocketAddr = url[7..].split('/').next().unwrap().parse().unwrap();
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let mut mirror = pty::Run::start(dir.path(), &["mirror", file.to_str().unwrap()]);
+    mirror.wait_for("Join from your phone");
+    mirror.wait_for(&url);
     run.keys(b"Q3");
+    mirror.wait_for("sharing · 0 people");
     run.wait_for("STEP 3 OF 6");
     let phone = Phone {
         agent: agent(),
@@ -308,6 +318,7 @@ fn the_app_shares_from_the_command_line_and_stops_closing_the_port() {
     run.keys(b"Q");
     run.wait_for("Stop sharing?");
     run.keys(b"y");
+    mirror.wait_without("sharing ·");
     let end = Instant::now() + DEADLINE;
     while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
         assert!(Instant::now() < end, "the port is still open");
@@ -315,11 +326,8 @@ fn the_app_shares_from_the_command_line_and_stops_closing_the_port() {
     }
     run.keys(b"qy");
     assert!(run.wait_exit().success());
-    let file = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-        .unwrap();
+    mirror.keys(b"q");
+    assert!(mirror.wait_exit().success());
     let session: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
     assert!(

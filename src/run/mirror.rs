@@ -35,8 +35,10 @@ pub fn run(mut mirror: Mirror, path: &Path, text: &str) -> io::Result<()> {
                 let room = mirror.room();
                 let notice = mirror.notice();
                 let theme = crate::ui::theme::Theme::new(room.theme, mirror.colour);
-                screen
-                    .draw(|frame| crate::ui::room::draw(frame, &room, notice.as_deref(), &theme))?;
+                let joining = mirror.share.as_ref();
+                screen.draw(|frame| {
+                    crate::ui::room::draw(frame, &room, notice.as_deref(), joining, &theme)
+                })?;
             }
             let first = match mirror.ms_to_next_change() {
                 Some(ms) => rx.recv_timeout(Duration::from_millis(ms as u64 + 2)),

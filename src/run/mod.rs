@@ -7,8 +7,10 @@ mod terminal;
 
 use crate::app::outside::Copy;
 use crate::app::{Action, App, Effect};
+use crate::domain::share::Joining;
 use crate::share::{Bind, Incoming, Server};
 use crate::storage::autosave::{Autosaver, SaveReport};
+use crate::storage::presence;
 use crate::storage::watch::{Fingerprints, Seen, Watch};
 use crossterm::event::{Event as TermEvent, MouseButton, MouseEventKind};
 use std::io::{self, Write};
@@ -84,12 +86,17 @@ pub fn run(
         ours: &ours,
         bind,
         server: None,
+        told: None,
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut app, &mut screen, &rx, &mut effects)
     }));
-    // Sharing stops with the app: the port closes before the last save.
+    // Sharing stops with the app: the port closes before the last save, and mirrors
+    // stop showing the join code.
     drop(effects.server.take());
+    if effects.told.is_some() {
+        let _ = presence::put_share(&app.path, None);
+    }
 
     // Whatever happened, the last state goes to disk before we leave: with what an
     // open editor holds, unless the app itself panicked (its state is then suspect).
@@ -115,6 +122,8 @@ struct Effects<'a> {
     bind: Option<Bind>,
     /// The server for the room's phones, while sharing.
     server: Option<Server>,
+    /// What mirrors were last told of sharing.
+    told: Option<Joining>,
 }
 
 fn event_loop(
@@ -197,7 +206,20 @@ impl Effects<'_> {
         if let Some(session) = app.take_changed() {
             self.saver.save(session);
         }
+        self.tell_mirrors(app);
         Ok(())
+    }
+
+    /// Leaves what the room's screen shows of sharing beside the session, when it
+    /// changed (a few bytes, a few times a workshop).
+    fn tell_mirrors(&mut self, app: &mut App) {
+        let now = app.joining();
+        if now != self.told {
+            if let Err(e) = presence::put_share(&app.path, now.as_ref()) {
+                app.warn(format!("Mirrors cannot show the join code: {e}"));
+            }
+            self.told = now;
+        }
     }
 
     fn start_sharing(&mut self, app: &mut App) {
@@ -248,7 +270,7 @@ fn handle(app: &mut App, event: Event, screen: &mut Screen) -> io::Result<bool> 
         }
         Event::Report(Report::Seen(Seen::Mirrors(n))) => app.set_mirrors(n),
         // That is us.
-        Event::Report(Report::Seen(Seen::Facilitator(_))) => return Ok(false),
+        Event::Report(Report::Seen(Seen::Facilitator(_) | Seen::Share(_))) => return Ok(false),
         Event::Stop => app.update(Action::ForceQuit),
         Event::Report(Report::Exported(Ok(paths))) => {
             let folder = paths

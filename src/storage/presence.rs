@@ -1,8 +1,10 @@
 //! Who has a session open, read from files beside it without locking anything: the
 //! facilitator's convene writes its process id into the session's lock file, and each
 //! mirror leaves a mark `.NAME.mirror-PID` while it runs. A file whose process is gone
-//! (killed, crashed) counts for nothing.
+//! (killed, crashed) counts for nothing. While the facilitator shares the session with
+//! phones, `.NAME.share` tells mirrors the join address, so the room's screen shows it.
 
+use crate::domain::share::Joining;
 use std::path::{Path, PathBuf};
 
 /// `NAME.lock` beside the session: held by the facilitator's convene while it runs.
@@ -73,6 +75,40 @@ pub fn is_mark(session: &Path, file: &str) -> bool {
     file.starts_with(&mark_prefix(session))
 }
 
+/// `.NAME.share` beside the session: what the room's screen shows of sharing.
+pub fn share_path(session: &Path) -> PathBuf {
+    let name = session.file_name().unwrap_or_default().to_string_lossy();
+    session.with_file_name(format!(".{name}.share"))
+}
+
+/// Writes what mirrors show of sharing, or removes it (`None`: not sharing). Written
+/// whole, then renamed, so a mirror never reads half of it.
+pub fn put_share(session: &Path, joining: Option<&Joining>) -> std::io::Result<()> {
+    let path = share_path(session);
+    match joining {
+        Some(j) => {
+            let text = serde_json::to_string(j).map_err(std::io::Error::other)?;
+            let tmp = path.with_extension("share-new");
+            std::fs::write(&tmp, text)?;
+            std::fs::rename(&tmp, &path)
+        }
+        None => match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        },
+    }
+}
+
+/// What the room's screen shows of sharing: only while the facilitator runs (a file
+/// left by a killed convene shows nothing).
+pub fn share(session: &Path) -> Option<Joining> {
+    if !facilitator(session) {
+        return None;
+    }
+    let text = std::fs::read_to_string(share_path(session)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
 /// The mirrors following the session now, as (mark, process id).
 fn marks(session: &Path) -> Vec<(PathBuf, u32)> {
     let prefix = mark_prefix(session);
@@ -125,6 +161,28 @@ mod tests {
         assert!(!facilitator(&session), "released");
         std::fs::write(lock_path(&session), DEAD.to_string()).unwrap();
         assert!(!facilitator(&session), "a lock left by a killed convene");
+    }
+
+    #[test]
+    fn the_join_address_is_read_while_the_facilitator_runs_and_gone_once_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.json");
+        let joining = Joining {
+            url: "http://192.168.1.20:7878/j/K4TQ7M".into(),
+            code: "K4TQ7M".into(),
+            people: 3,
+            panel: true,
+            notes_open: true,
+            votes_open: false,
+        };
+        put_share(&session, Some(&joining)).unwrap();
+        assert_eq!(share(&session), None, "nobody runs the session");
+        let lock = super::super::lock(&session).unwrap();
+        assert_eq!(share(&session), Some(joining));
+        put_share(&session, None).unwrap();
+        put_share(&session, None).unwrap();
+        assert_eq!(share(&session), None);
+        drop(lock);
     }
 
     #[test]

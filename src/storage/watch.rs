@@ -66,6 +66,8 @@ pub enum Seen {
     Facilitator(bool),
     /// How many mirrors follow it.
     Mirrors(usize),
+    /// What the room's screen shows of sharing (`None`: not sharing).
+    Share(Option<crate::domain::share::Joining>),
 }
 
 /// Stops watching when dropped.
@@ -96,11 +98,16 @@ impl Watch {
             let name = session.file_name().unwrap_or_default().to_os_string();
             let lock = presence::lock_path(&session);
             let lock = lock.file_name().unwrap_or_default().to_os_string();
+            let share = presence::share_path(&session);
+            let share = share.file_name().unwrap_or_default().to_os_string();
             move |path: &Path| {
                 let file = path.file_name()?;
                 if file == name {
                     Some(Touched::File)
-                } else if file == lock || presence::is_mark(&session, &file.to_string_lossy()) {
+                } else if file == lock
+                    || file == share
+                    || presence::is_mark(&session, &file.to_string_lossy())
+                {
                     Some(Touched::Presence)
                 } else {
                     None
@@ -158,6 +165,7 @@ fn follow(
 ) {
     let mut facilitator = None;
     let mut mirrors = None;
+    let mut share = None;
     let mut touched = vec![Touched::Presence];
     loop {
         if touched.contains(&Touched::File) {
@@ -186,6 +194,11 @@ fn follow(
             if mirrors != Some(now) {
                 mirrors = Some(now);
                 report(Seen::Mirrors(now));
+            }
+            let now = presence::share(session);
+            if share.as_ref() != Some(&now) {
+                share = Some(now.clone());
+                report(Seen::Share(now));
             }
         }
         touched = match rx.recv_timeout(PRESENCE_EVERY) {
@@ -343,14 +356,27 @@ mod tests {
                 other => return format!("{other:?}"),
             }
         };
-        let start = [next(), next()];
+        let start = [next(), next(), next()];
         assert!(
             start.contains(&"Facilitator(false)".to_string()),
             "{start:?}"
         );
         assert!(start.contains(&"Mirrors(0)".to_string()), "{start:?}");
+        assert!(start.contains(&"Share(None)".to_string()), "{start:?}");
         let lock = crate::storage::lock(&path).unwrap();
         assert_eq!(next(), "Facilitator(true)");
+        let joining = crate::domain::share::Joining {
+            url: "http://10.0.0.2:7878/j/K4TQ7M".into(),
+            code: "K4TQ7M".into(),
+            people: 0,
+            panel: true,
+            notes_open: true,
+            votes_open: false,
+        };
+        presence::put_share(&path, Some(&joining)).unwrap();
+        assert!(next().starts_with("Share(Some(Joining { url: \"http://10.0.0.2"));
+        presence::put_share(&path, None).unwrap();
+        assert_eq!(next(), "Share(None)");
         let mark = presence::MirrorMark::put(&path).unwrap();
         assert_eq!(next(), "Mirrors(1)");
         drop(mark);

@@ -10,6 +10,7 @@ use super::countdown;
 use super::projector::{render_header, render_instruction, render_strip, render_tiny_clock};
 use super::theme::Theme;
 use crate::domain::room::{RoomActivity, RoomBoard, RoomView};
+use crate::domain::share::Joining;
 use crate::layout::board::Focus;
 use crate::layout::projector::{Projector, split_summary};
 use ratatui::Frame;
@@ -18,7 +19,14 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Wrap};
 use std::collections::HashSet;
 
-pub fn draw(frame: &mut Frame, room: &RoomView, notice: Option<&str>, theme: &Theme) {
+/// `joining`: what the facilitator shares with phones (the join panel, or its badge).
+pub fn draw(
+    frame: &mut Frame,
+    room: &RoomView,
+    notice: Option<&str>,
+    joining: Option<&Joining>,
+    theme: &Theme,
+) {
     let area = frame.area();
     frame.buffer_mut().set_style(area, theme.base());
     if crate::layout::tiny(area) {
@@ -37,6 +45,9 @@ pub fn draw(frame: &mut Frame, room: &RoomView, notice: Option<&str>, theme: &Th
                 .wrap(Wrap { trim: true }),
             areas.status,
         );
+    }
+    if let Some(joining) = joining {
+        super::share::render_joining(frame, area, joining, "", theme);
     }
 }
 
@@ -112,7 +123,7 @@ mod tests {
             for (w, h) in [(80, 24), (120, 35), (160, 48)] {
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
                 terminal
-                    .draw(|f| draw(f, &room, Some("Waiting for the facilitator"), &theme))
+                    .draw(|f| draw(f, &room, Some("Waiting for the facilitator"), None, &theme))
                     .unwrap();
                 let screen = text(terminal.backend().buffer());
                 assert!(screen.contains(&room.step.title[..10]), "{screen}");
