@@ -203,18 +203,15 @@ async fn note(
     Path(code): Path<String>,
     Json(body): Json<NoteBody>,
 ) -> Response {
-    if !shared.admits(&code) {
-        return nothing().await;
-    }
-    if body.text.chars().count() > MAX_NOTE_CHARS {
+    if shared.admits(&code) && body.text.chars().count() > MAX_NOTE_CHARS {
         return error(
             StatusCode::PAYLOAD_TOO_LARGE,
             &format!("A note holds {MAX_NOTE_CHARS} characters at most."),
         );
     }
-    let participant = match lock(&shared.people).spend(&body.p, false, Instant::now()) {
+    let participant = match spend(&shared, &code, &body.p, false) {
         Ok(key) => key,
-        Err(limit) => return too_fast(limit),
+        Err(response) => return *response,
     };
     ask(&shared, |ticket| RoomAction::Note {
         ticket,
@@ -237,12 +234,9 @@ async fn vote(
     Path(code): Path<String>,
     Json(body): Json<VoteBody>,
 ) -> Response {
-    if !shared.admits(&code) {
-        return nothing().await;
-    }
-    let participant = match lock(&shared.people).spend(&body.p, true, Instant::now()) {
+    let participant = match spend(&shared, &code, &body.p, true) {
         Ok(key) => key,
-        Err(limit) => return too_fast(limit),
+        Err(response) => return *response,
     };
     ask(&shared, |ticket| RoomAction::Vote {
         ticket,
@@ -250,6 +244,17 @@ async fn vote(
         note: body.note,
     })
     .await
+}
+
+/// Admits a note or a dot from the participant with `token`: the code is right and
+/// they are within their limits. Returns their key, or the answer to send instead.
+fn spend(shared: &Shared, code: &str, token: &str, vote: bool) -> Result<String, Box<Response>> {
+    if !shared.admits(code) {
+        return Err(Box::new(StatusCode::NOT_FOUND.into_response()));
+    }
+    lock(&shared.people)
+        .spend(token, vote, Instant::now())
+        .map_err(|limit| Box::new(too_fast(limit)))
 }
 
 fn too_fast(limit: Limit) -> Response {
