@@ -189,3 +189,22 @@ fn the_facilitator_sets_the_dots() {
     );
     assert!(app.status.unwrap().error);
 }
+
+#[test]
+fn the_exports_say_which_notes_and_votes_came_from_the_room() {
+    use crate::export::{Format, render};
+    let mut app = shared();
+    let keys = pane_keys(&app);
+    note(&mut app, 1, &keys[0], "Ask the mayor").unwrap();
+    let id = app.current_board().unwrap().panes[0].notes[0].id;
+    app.update(Action::Share(ShareAction::ToggleVotes));
+    vote(&mut app, 2, "p1", id).unwrap();
+    vote(&mut app, 3, "p2", id).unwrap();
+    app.update(Action::Board(crate::app::board::BoardAction::Vote));
+    let (today, now) = (app.today(), app.now());
+    for format in [Format::Md, Format::Html] {
+        let text = render(&app.session, format, today, now);
+        assert!(text.contains("3 votes (2 from the room)"), "{format:?}");
+        assert!(text.contains("from the room</span>") || text.contains("· from the room"));
+    }
+}
