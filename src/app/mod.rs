@@ -10,14 +10,16 @@ pub mod history;
 pub mod keys;
 pub mod outside;
 pub mod setup;
+mod status;
 pub mod table;
+mod timing;
 
 pub use action::{Action, SetupAction};
 pub use keys::{KeyPatch, KeyProblem, Keymap};
+pub use status::Status;
 
 use crate::domain::session::{Session, ThemeName};
 use crate::domain::template::Activity;
-use crate::domain::text::sanitize_line;
 use crate::domain::timer::{Clock, Stage};
 use crate::layout::{self, projector::Projector};
 use crossterm::event::KeyEvent;
@@ -53,12 +55,6 @@ pub enum Effect {
     /// The facilitator answered for this version of the file written outside: saving
     /// over it is no longer overwriting someone's work.
     Accept(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
 }
 
 pub struct App {
@@ -168,6 +164,7 @@ impl App {
         if self.act(action) {
             self.keep_focus_in_view();
         }
+        self.expire_status();
         self.check_stage();
     }
 
@@ -192,23 +189,9 @@ impl App {
                     false,
                 ));
             }
-            Action::AddMinute | Action::RemoveMinute => {
-                let secs = if action == Action::AddMinute { 60 } else { -60 };
-                let planned = i64::from(self.session.current_step().minutes) * 60;
-                self.session.timing.adjust(secs, planned, now);
-                self.touch();
-            }
-            Action::Rebalance => {
-                self.session.rebalance(now);
-                let behind = self.session.budget(now).behind_ms;
-                self.say(if behind > 0 {
-                    "Remaining steps shortened as far as they go (one minute each at least)"
-                        .to_string()
-                } else {
-                    "Remaining steps rebalanced to finish on time".to_string()
-                });
-                self.touch();
-            }
+            Action::AddMinute => self.adjust_minutes(1),
+            Action::RemoveMinute => self.adjust_minutes(-1),
+            Action::Rebalance => self.rebalance(),
             Action::ToggleZoom => self.zoom = !self.zoom,
             Action::TogglePanel => {
                 self.session.settings.show_panel = !self.session.settings.show_panel;
@@ -370,6 +353,7 @@ impl App {
 
     /// Called on every clock tick: rings the bell once when time runs out.
     pub fn tick(&mut self) {
+        self.expire_status();
         self.check_stage();
     }
 
@@ -389,7 +373,12 @@ impl App {
     /// Milliseconds until something on screen changes by itself, if anything will.
     pub fn ms_to_next_change(&self) -> Option<i64> {
         let countdown = self.session.countdown(self.now());
-        countdown.running.then(|| countdown.ms_to_next_change())
+        let clock = countdown.running.then(|| countdown.ms_to_next_change());
+        // The loop wakes once more for a message to fade.
+        match (clock, self.ms_to_status_fade()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     fn go_to(&mut self, step: usize) {
@@ -405,21 +394,6 @@ impl App {
         self.plenary = 0;
         self.form_groups();
         self.touch();
-    }
-
-    /// Messages quote notes, cells and template text: cleaned here, once, for all.
-    pub fn say(&mut self, text: impl AsRef<str>) {
-        self.status = Some(Status {
-            text: sanitize_line(text.as_ref()),
-            error: false,
-        });
-    }
-
-    pub fn warn(&mut self, text: impl AsRef<str>) {
-        self.status = Some(Status {
-            text: sanitize_line(text.as_ref()),
-            error: true,
-        });
     }
 
     /// Marks the session as changed so the autosaver picks it up.
