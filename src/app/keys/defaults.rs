@@ -108,7 +108,7 @@ fn workshop() -> Bindings {
                 vec![act("setup", &["i"], A::ToggleSetup)],
             ),
             line(
-                "undo / redo any change to notes, rows, initiatives, fields and groups",
+                "undo / redo any change to notes, rows, initiatives, fields, groups and step minutes (+, -, R)",
                 vec![
                     act("undo", &["u", "Ctrl-z"], A::Undo),
                     act("redo", &["U", "Ctrl-r", "Ctrl-y"], A::Redo),
