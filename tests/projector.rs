@@ -189,3 +189,50 @@ fn a_click_on_the_agenda_strip_goes_to_that_step() {
     app.update(Action::Click { column, row });
     assert_eq!(app.session.timing.current, 0, "and back to step 1");
 }
+
+/// The example session (step 4 of the default workshop, rows the plan check flags).
+fn example() -> App {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/example-workshop.json"
+    );
+    let session = convene::storage::load(std::path::Path::new(path)).unwrap();
+    common::app_on(session).0
+}
+
+#[test]
+fn the_session_title_uses_the_width_the_header_leaves() {
+    let title = "City digital services 2027: permits, payments, open data";
+    let (mut app, _) = common::app_on(common::session(Template::default_template(), title, &[]));
+    let s = screen(&mut app, 120, 35);
+    let header = s.lines().next().unwrap();
+    assert!(header.contains(title), "{header}");
+    let s = screen(&mut app, 80, 24);
+    let header = s.lines().next().unwrap();
+    assert!(
+        header.trim_end().ends_with('…'),
+        "cut, and says so: {header}"
+    );
+}
+
+#[test]
+fn the_one_line_panel_puts_the_remedy_first_and_marks_a_cut() {
+    let mut app = example();
+    app.update(Action::GoToStep(3));
+    let s = screen(&mut app, 80, 24);
+    let line = s.lines().nth(22).unwrap();
+    assert!(
+        line.starts_with(" → Explain that an owner is not the person"),
+        "{line}"
+    );
+    assert!(line.trim_end().ends_with('…'), "{line}");
+}
+
+#[test]
+fn a_short_summary_keeps_the_plan_check_and_says_what_is_below() {
+    let mut app = example();
+    app.update(Action::GoToStep(5));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("▲ 4 actions have no measure"), "{s}");
+    assert!(s.contains("more ┘"), "a cut summary says so:\n{s}");
+}

@@ -59,10 +59,11 @@ pub(super) fn render_header(
         Span::styled(left, theme.accent().add_modifier(Modifier::REVERSED)),
         Span::styled(format!(" {title}"), theme.title()),
     ];
-    // The session's title only where it leaves the step's title whole.
-    let room = width.saturating_sub(used + 4);
+    // The session's title only where it leaves the step's title whole, in all the
+    // width that is left (two blank columns before it, one after).
+    let room = width.saturating_sub(used + 3);
     if room >= 12 {
-        let session_title = shorten(session_title, room.min(40));
+        let session_title = shorten(session_title, room);
         let pad = width - used - session_title.chars().count() - 1;
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(session_title, theme.muted()));
