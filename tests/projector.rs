@@ -236,3 +236,17 @@ fn a_short_summary_keeps_the_plan_check_and_says_what_is_below() {
     assert!(s.contains("▲ 4 actions have no measure"), "{s}");
     assert!(s.contains("more ┘"), "a cut summary says so:\n{s}");
 }
+
+#[test]
+fn the_set_up_screen_keeps_a_small_clock_while_it_runs() {
+    let (mut app, clock) = app();
+    app.update(Action::ToggleSetup);
+    assert!(
+        !screen(&mut app, 80, 24).contains("running"),
+        "paused: none"
+    );
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::seconds(75));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("03:45") && s.contains("running"), "{s}");
+}
