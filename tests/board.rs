@@ -820,7 +820,7 @@ mod huge_panes {
         let screen = text_of(&draw(&mut app, 80, 24));
         assert!(screen.contains("Note number 9499"), "{screen}");
         assert!(
-            screen.contains("▲ 9498 more"),
+            screen.contains("▲ 9497 more"),
             "the rest are counted: {screen}"
         );
     }

@@ -389,7 +389,7 @@ impl App {
         }
         self.commit_open_editor();
         self.session.timing.go_to(step, self.now());
-        self.board = board::BoardUi::default();
+        self.board = board::BoardUi::keeping_view(&self.board);
         self.table.on_step_change();
         self.plenary = 0;
         self.form_groups();

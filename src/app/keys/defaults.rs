@@ -287,6 +287,10 @@ fn board() -> Bindings {
                 "promote the note to a row of the action plan (once)",
                 vec![act("promote", &["P"], b(B::Promote))],
             ),
+            line(
+                "compact view: every note on one or two lines, its colour and votes kept (again: cards)",
+                vec![act("compact", &["z"], b(B::Compact))],
+            ),
         ],
     )
 }
@@ -422,7 +426,7 @@ fn groups() -> Bindings {
             ),
             line(
                 "form groups by counting off / at random",
-                vec![act("method", &["m"], g(G::Method))],
+                vec![act("method", &["M"], g(G::Method))],
             ),
             line(
                 "select the previous / next group",

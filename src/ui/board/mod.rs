@@ -112,9 +112,10 @@ pub fn render_scene(
                 note,
                 focused: focused_note == Some(i),
                 promoted: scene.promoted.contains(&note.id),
+                compact: pl.compact,
             };
             if let Some(part) = pl.visible(*slot) {
-                card.draw(buf, part, pl.card_h, pl.cut_above(*slot), theme);
+                card.draw(buf, part, slot.h, pl.cut_above(*slot), theme);
             }
         }
         for h in &pl.headings {

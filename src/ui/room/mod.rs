@@ -76,6 +76,7 @@ fn render_board(frame: &mut Frame, area: Rect, room: &RoomBoard, theme: &Theme) 
             pane,
             note: Some(note),
             scroll: &scroll,
+            compact: false,
         },
         focused: None,
         promoted: &promoted,
