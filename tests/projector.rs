@@ -250,3 +250,36 @@ fn the_set_up_screen_keeps_a_small_clock_while_it_runs() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("03:45") && s.contains("running"), "{s}");
 }
+
+#[test]
+fn a_tick_redraws_the_table_as_it_was_and_a_change_shows_at_once() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/example-workshop.json"
+    );
+    let session = convene::storage::load(std::path::Path::new(path)).unwrap();
+    let (mut app, clock) = common::app_on(session);
+    app.update(Action::GoToStep(3));
+    app.update(Action::ToggleClock);
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+    // A redraw as the loop does it on a tick: no action first.
+    let mut redraw = |app: &App| {
+        terminal.draw(|f| convene::ui::draw(f, app)).unwrap();
+        common::text_of(terminal.backend().buffer())
+    };
+    let first = screen(&mut app, 120, 35);
+    for _ in 0..3 {
+        clock.advance(Duration::seconds(1));
+        app.tick();
+        let ticked = redraw(&app);
+        assert_ne!(ticked, first, "the countdown moved");
+        assert_eq!(ticked, screen(&mut app, 120, 35), "as a fresh draw");
+    }
+    assert!(first.contains("Put the permit"));
+    app.update(Action::Table(convene::app::table::TableAction::Delete));
+    let changed = redraw(&app);
+    assert!(
+        changed.contains("1 Let applicants pay"),
+        "the deleted row went at once:\n{changed}"
+    );
+}

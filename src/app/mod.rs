@@ -9,6 +9,7 @@ pub mod groups;
 pub mod history;
 pub mod keys;
 pub mod outside;
+mod painted;
 pub mod setup;
 mod status;
 pub mod table;
@@ -16,6 +17,7 @@ mod timing;
 
 pub use action::{Action, SetupAction};
 pub use keys::{KeyPatch, KeyProblem, Keymap};
+pub use painted::{PaintKey, Painted};
 pub use status::Status;
 
 use crate::domain::session::{Session, ThemeName};
@@ -97,6 +99,10 @@ pub struct App {
     changed: bool,
     effects: Vec<Effect>,
     last_stage: Stage,
+    /// Moves on with every change to what the step's activity shows.
+    generation: u64,
+    /// The activity as last drawn, for the clock's ticks.
+    pub painted: Painted,
 }
 
 impl App {
@@ -129,6 +135,8 @@ impl App {
             changed: false,
             effects: Vec::new(),
             last_stage,
+            generation: 0,
+            painted: Painted::default(),
         };
         // A session reopened on its groups step shows the groups at once.
         app.form_groups();
@@ -156,6 +164,7 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        self.generation += 1;
         let typing = matches!(action, Action::EditKey(_) | Action::Paste(_));
         // A message stays until the next thing the facilitator does.
         if !typing && !matches!(action, Action::Resize { .. }) {
@@ -349,6 +358,22 @@ impl App {
         } else {
             Projector::new(screen, &self.session).activity
         })
+    }
+
+    /// What the activity drawn now depends on: the tick's redraw reuses the last one
+    /// drawn for the same key. An open editor is drawn afresh (its box may reach
+    /// past the activity).
+    pub fn paint_key(&self, area: Rect) -> Option<PaintKey> {
+        self.editor.is_none().then(|| PaintKey {
+            generation: self.generation,
+            area,
+            today: self.today(),
+        })
+    }
+
+    /// A change made outside `update` (a report from the loop).
+    fn changed_outside(&mut self) {
+        self.generation += 1;
     }
 
     /// Called on every clock tick: rings the bell once when time runs out.

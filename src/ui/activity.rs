@@ -13,7 +13,22 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+/// Draws the step's activity, or copies it as last drawn when nothing it shows has
+/// changed since (a tick of the clock).
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let key = app.paint_key(area);
+    if let Some(key) = key
+        && app.painted.restore(key, frame.buffer_mut())
+    {
+        return;
+    }
+    render_fresh(frame, area, app, theme);
+    if let Some(key) = key {
+        app.painted.keep(key, frame.buffer_mut());
+    }
+}
+
+fn render_fresh(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.activity() {
         Activity::Briefing(b) => render_briefing(frame, area, app, b, theme),
         Activity::Groups(_) => groups::render(frame, area, app, theme),
