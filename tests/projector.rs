@@ -283,3 +283,26 @@ fn a_tick_redraws_the_table_as_it_was_and_a_change_shows_at_once() {
         "the deleted row went at once:\n{changed}"
     );
 }
+
+#[test]
+fn a_briefing_cut_by_the_panel_says_how_much_is_below() {
+    let names = [
+        "Permits",
+        "Budget",
+        "Front desk",
+        "Parking",
+        "Library",
+        "Waste",
+        "Parks",
+    ];
+    let (mut app, _) = common::default_app("City services 2027", &names);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("3. Front desk"), "{s}");
+    assert!(s.contains("5. Library"), "{s}");
+    assert!(s.contains("▼ 2 more"), "the last two are cut:\n{s}");
+    app.update(Action::TogglePanel);
+    assert!(
+        !screen(&mut app, 80, 24).contains("more"),
+        "all of it fits without the panel"
+    );
+}

@@ -209,9 +209,16 @@ pub fn card_text_width(card_w: u16) -> u16 {
     card_w.saturating_sub(2 + 2 * pad)
 }
 
-/// Columns a compact note's text takes: after its colour marker, before its votes.
-pub fn compact_text_width(card_w: u16) -> u16 {
-    card_w.saturating_sub(9)
+/// Columns a compact note's text takes: after its colour marker, and before its
+/// votes and a blank column when it has some.
+pub fn compact_text_width(card_w: u16, votes: u32) -> u16 {
+    let dots = match votes {
+        0 => 0,
+        // "●●●", or "●×12" past five.
+        1..=5 => votes as u16 + 1,
+        _ => votes.to_string().len() as u16 + 3,
+    };
+    card_w.saturating_sub(2 + dots)
 }
 
 /// Lines `text` wraps to in `width` columns, counting no further than `max`.
@@ -260,7 +267,11 @@ impl Sizing {
     fn height(&self, note: &Note) -> u16 {
         let text = clean(&note.text);
         if self.compact {
-            return text_lines(&text, compact_text_width(self.card_w), self.max_h);
+            return text_lines(
+                &text,
+                compact_text_width(self.card_w, note.votes),
+                self.max_h,
+            );
         }
         let lines = text_lines(&text, card_text_width(self.card_w), self.max_h);
         (lines + 2).clamp(self.min_h, self.max_h)

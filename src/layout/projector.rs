@@ -87,23 +87,28 @@ impl Projector {
 /// How much of the screen the countdown may take: the step's activity decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClockShare {
-    /// A briefing or a summary leaves room: the clock grows into it.
-    Large,
+    /// A briefing or a summary leaves room: the clock grows into what is left of
+    /// the screen when the activity has `body` rows.
+    Large { body: u16 },
     /// A board, the table or the groups need the rows: a sixth of the height.
     Small,
 }
 
 impl ClockShare {
+    /// A briefing's text, or a panel under it.
+    pub const BRIEFING: ClockShare = ClockShare::Large { body: 14 };
+    /// The summary's counts and its plan check's lines.
+    pub const SUMMARY: ClockShare = ClockShare::Large { body: 22 };
+
     pub fn of(activity: &Activity) -> ClockShare {
         match activity {
-            Activity::Briefing(_) | Activity::Summary(_) => ClockShare::Large,
+            Activity::Briefing(_) => ClockShare::BRIEFING,
+            Activity::Summary(_) => ClockShare::SUMMARY,
             Activity::Board(_) | Activity::Table(_) | Activity::Groups(_) => ClockShare::Small,
         }
     }
 }
 
-/// Rows a briefing keeps under a large clock: its text, or a panel under it.
-const BRIEFING_MIN_ROWS: u16 = 14;
 /// Characters the layout sizes the digits for: "+01:20" in overtime, so the clock
 /// keeps its size when time runs out.
 const CLOCK_CHARS: u16 = 6;
@@ -118,10 +123,10 @@ pub fn clock_height(screen: Rect, instruction_rows: u16, share: ClockShare) -> u
     let small = screen.height.div_ceil(6).next_multiple_of(QUADRANT_ROWS);
     let digits = match share {
         ClockShare::Small => small,
-        ClockShare::Large => {
+        ClockShare::Large { body } => {
             // Header, instruction, agenda strip, status line and the label.
             let others = 4 + instruction_rows;
-            let left = screen.height.saturating_sub(others + BRIEFING_MIN_ROWS);
+            let left = screen.height.saturating_sub(others + body);
             (screen.height * 2 / 5).min(left).max(small)
         }
     };
@@ -312,7 +317,7 @@ mod tests {
         let s = session();
         let screen = Rect::new(0, 0, 160, 48);
         assert!(Projector::new(screen, &s).panel.is_some());
-        let room = Projector::room(screen, &s.current_step().instruction, ClockShare::Large);
+        let room = Projector::room(screen, &s.current_step().instruction, ClockShare::BRIEFING);
         assert_eq!(room.panel, None);
         assert_eq!(room.activity.width, 160);
     }
@@ -335,9 +340,13 @@ mod tests {
                 );
             }
             s.timing.current = 5;
-            let summary = Projector::new(screen, &s).clock.height;
-            // Within the row a two-line instruction takes.
-            assert!(summary + 1 >= briefing, "{w}x{h}: a summary's too");
+            let summary = Projector::new(screen, &s);
+            assert!(
+                summary.clock.height >= 9.min(briefing),
+                "{w}x{h}: a summary's too"
+            );
+            // Its counts and plan check keep their rows first.
+            assert!(summary.activity.height >= 22.min(h - 14), "{w}x{h}");
         }
         s.timing.current = 0;
         let big = Projector::new(Rect::new(0, 0, 160, 48), &s).clock.height;

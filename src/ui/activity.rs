@@ -79,12 +79,20 @@ fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.border());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block);
+    let hidden = paragraph
+        .line_count(area.width)
+        .saturating_sub(usize::from(area.height));
+    frame.render_widget(paragraph, area);
+    // What does not fit says so, at the right of the last row.
+    if hidden > 0 && area.height > 1 {
+        let more = format!(" ▼ {hidden} more ");
+        let width = (more.chars().count() as u16).min(area.width);
+        let at = Rect::new(area.right() - width, area.bottom() - 1, width, 1);
+        frame.render_widget(Paragraph::new(Span::styled(more, theme.accent())), at);
+    }
 }
 
 /// A briefing's text, a blank line, and its bullets.

@@ -200,11 +200,11 @@ fn render_compact(buf: &mut Buffer, rect: Rect, card: &Card, theme: &Theme) {
     let width = usize::from(rect.width);
     buf.set_stringn(rect.x, rect.y, note.colour.marker(), width, style);
     let dots = vote_dots(note.votes);
-    if !dots.is_empty() && dots.width() + 4 <= width {
+    let text_w = usize::from(compact_text_width(rect.width, note.votes));
+    if !dots.is_empty() && text_w > 0 {
         let x = rect.right() - dots.width() as u16;
         buf.set_stringn(x, rect.y, &dots, dots.width(), style);
     }
-    let text_w = usize::from(compact_text_width(rect.width));
     if text_w == 0 {
         return;
     }

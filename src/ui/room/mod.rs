@@ -26,7 +26,8 @@ pub fn draw(frame: &mut Frame, room: &RoomView, notice: Option<&str>, theme: &Th
         return;
     }
     let clock = match room.activity {
-        RoomActivity::Briefing(_) | RoomActivity::Summary { .. } => ClockShare::Large,
+        RoomActivity::Briefing(_) => ClockShare::BRIEFING,
+        RoomActivity::Summary { .. } => ClockShare::SUMMARY,
         RoomActivity::Board(_) | RoomActivity::Table(_) | RoomActivity::Groups(_) => {
             ClockShare::Small
         }
