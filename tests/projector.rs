@@ -306,3 +306,23 @@ fn a_briefing_cut_by_the_panel_says_how_much_is_below() {
         "all of it fits without the panel"
     );
 }
+
+#[test]
+fn help_continuation_lines_sit_under_the_description() {
+    let (mut app, _) = app();
+    app.update(Action::GoToStep(3));
+    app.update(Action::ToggleHelp);
+    let s = screen(&mut app, 80, 24);
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Tab/Shift-Tab"))
+        .expect("the table's Tab line");
+    let column =
+        |l: &str, text: &str| l.chars().count() - l[l.find(text).unwrap()..].chars().count();
+    let description = column(lines[at], "next / previous cell");
+    let next = lines[at + 1];
+    let inner = next.trim_start_matches(' ').trim_start_matches('│');
+    let first = next.chars().count() - inner.trim_start().chars().count();
+    assert_eq!(first, description, "{}\n{next}", lines[at]);
+}
