@@ -294,12 +294,7 @@ fn status_cycles_with_s_and_reads_without_colour() {
 #[test]
 fn a_status_label_shows_whole_wherever_its_column_shows() {
     let mut app = app();
-    add_row(
-        &mut app,
-        "Publish the permit form online",
-        "Ana Lopez",
-        "Dec 15",
-    );
+    add_row(&mut app, "Draft the permit form", "Ana Lopez", "Dec 15");
     key(&mut app, KeyCode::Char('s'));
     assert!(
         app.session.settings.show_panel,
