@@ -1,7 +1,8 @@
 //! Undo and redo for everything the room writes: initiatives, boards, the tables, the
 //! session's fields and its groups.
-//! Each change stores a copy of that content before it; the timer is not undone
-//! (time passed is not a slip).
+//! Each change stores a copy of that content before it, and the minutes added to or
+//! taken from steps (`+`, `-`, `R`); the clock's starts, pauses and step moves are not
+//! undone: they are what happened in the room.
 
 use crate::domain::board::Board;
 use crate::domain::groups::Groups;
@@ -18,6 +19,7 @@ pub struct Content {
     tables: Tables,
     fields: BTreeMap<String, String>,
     groups: Option<Groups>,
+    adjust_secs: Vec<i64>,
 }
 
 impl Content {
@@ -28,6 +30,7 @@ impl Content {
             tables: session.tables.clone(),
             fields: session.fields.clone(),
             groups: session.groups.clone(),
+            adjust_secs: session.timing.adjust_secs.clone(),
         }
     }
 
@@ -37,6 +40,7 @@ impl Content {
         session.tables = self.tables;
         session.fields = self.fields;
         session.groups = self.groups;
+        session.timing.adjust_secs = self.adjust_secs;
     }
 }
 

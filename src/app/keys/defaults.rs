@@ -110,7 +110,7 @@ fn workshop() -> Bindings {
                 vec![act("setup", &["i"], A::ToggleSetup)],
             ),
             line(
-                "undo / redo any change to notes, rows, initiatives, fields and groups",
+                "undo / redo any change to notes, rows, initiatives, fields, groups and step minutes (+, -, R)",
                 vec![
                     act("undo", &["u", "Ctrl-z"], A::Undo),
                     act("redo", &["U", "Ctrl-r", "Ctrl-y"], A::Redo),
@@ -317,6 +317,10 @@ fn board() -> Bindings {
                 "promote the note to a row of the action plan (once)",
                 vec![act("promote", &["P"], b(B::Promote))],
             ),
+            line(
+                "compact view: every note on one or two lines, its colour and votes kept (again: cards)",
+                vec![act("compact", &["z"], b(B::Compact))],
+            ),
         ],
     )
 }
@@ -452,7 +456,7 @@ fn groups() -> Bindings {
             ),
             line(
                 "form groups by counting off / at random",
-                vec![act("method", &["m"], g(G::Method))],
+                vec![act("method", &["M"], g(G::Method))],
             ),
             line(
                 "select the previous / next group",
