@@ -97,6 +97,12 @@ impl App {
                 self.say("Sharing stopped: the join address no longer answers");
             }
             ShareAction::CancelStop => self.overlay = None,
+            ShareAction::ToggleNotes | ShareAction::ToggleVotes if !self.share.on() => {
+                let key = self
+                    .keymap
+                    .first_keys(super::keys::Context::Workshop, &["share"]);
+                self.say(format!("Not sharing with phones: {key} starts"));
+            }
             ShareAction::ToggleNotes => {
                 self.share.open.notes = !self.share.open.notes;
                 self.say(if self.share.open.notes {

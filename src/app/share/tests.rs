@@ -208,3 +208,14 @@ fn the_exports_say_which_notes_and_votes_came_from_the_room() {
         assert!(text.contains("from the room</span>") || text.contains("· from the room"));
     }
 }
+
+#[test]
+fn opening_notes_while_not_sharing_says_how_to_share() {
+    let (mut app, _) = app();
+    app.update(Action::Share(ShareAction::ToggleNotes));
+    assert_eq!(
+        app.status.unwrap().text,
+        "Not sharing with phones: Q starts"
+    );
+    assert!(!app.share.on());
+}
