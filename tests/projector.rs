@@ -127,7 +127,7 @@ fn help_scrolls_when_the_keys_do_not_fit() {
         first.contains("▼ more") && !first.contains("quit (always saves)"),
         "{first}"
     );
-    for _ in 0..4 {
+    for _ in 0..6 {
         app.update(Action::ScrollHelp(10));
     }
     let last = screen(&mut app, 80, 24);

@@ -27,6 +27,10 @@ pub enum Action {
     ToggleConsole,
     /// The initiatives set-up screen.
     ToggleSetup,
+    /// Opens the review meeting; in one, back to the workshop's agenda.
+    ToggleReview,
+    /// Type the next review's date.
+    NextReview,
     /// Leaves an overlay or screen (help, set-up, detail views).
     Back,
     // Content.

@@ -21,6 +21,8 @@ pub enum EditTarget {
     Participants,
     /// The number of the step to go to.
     Step,
+    /// The date of the next review.
+    NextReview,
 }
 
 pub struct Editor {

@@ -18,6 +18,7 @@ pub struct Content {
     tables: Tables,
     fields: BTreeMap<String, String>,
     groups: Option<Groups>,
+    next_review: String,
 }
 
 impl Content {
@@ -28,6 +29,7 @@ impl Content {
             tables: session.tables.clone(),
             fields: session.fields.clone(),
             groups: session.groups.clone(),
+            next_review: session.next_review.clone(),
         }
     }
 
@@ -37,6 +39,7 @@ impl Content {
         session.tables = self.tables;
         session.fields = self.fields;
         session.groups = self.groups;
+        session.next_review = self.next_review;
     }
 }
 
@@ -44,6 +47,9 @@ impl Content {
 pub struct History {
     undo: Vec<(Content, String)>,
     redo: Vec<(Content, String)>,
+    /// Counts the changes recorded, so the app knows when one was (to write the
+    /// rows' history against the content before it).
+    recorded: u64,
 }
 
 impl History {
@@ -54,6 +60,16 @@ impl History {
             self.undo.remove(0);
         }
         self.redo.clear();
+        self.recorded += 1;
+    }
+
+    pub fn recorded(&self) -> u64 {
+        self.recorded
+    }
+
+    /// The tables before the last change recorded.
+    pub fn last_tables(&self) -> Option<&Tables> {
+        self.undo.last().map(|(content, _)| &content.tables)
     }
 
     /// Restores the content before the last change; returns what was undone.

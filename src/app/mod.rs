@@ -9,6 +9,7 @@ pub mod groups;
 pub mod history;
 pub mod keys;
 pub mod outside;
+mod review;
 pub mod setup;
 pub mod table;
 
@@ -99,6 +100,8 @@ pub struct App {
     viewport: Rect,
     /// The session changed since the last hand-off to the autosaver.
     changed: bool,
+    /// The last change recorded for undo whose effect on the rows' history is written.
+    history_written: u64,
     effects: Vec<Effect>,
     last_stage: Stage,
 }
@@ -131,6 +134,7 @@ impl App {
             offset: chrono::FixedOffset::east_opt(0).expect("zero offset"),
             viewport: Rect::new(0, 0, 80, 24),
             changed: false,
+            history_written: 0,
             effects: Vec::new(),
             last_stage,
         };
@@ -168,6 +172,8 @@ impl App {
         if self.act(action) {
             self.keep_focus_in_view();
         }
+        // Changes that do not pass through `after_content_change`.
+        self.record_row_history();
         self.check_stage();
     }
 
@@ -177,11 +183,11 @@ impl App {
         let now = self.now();
         match action {
             Action::ToggleClock => {
-                self.session.timing.toggle(now);
+                self.session.clock_mut().toggle(now);
                 self.touch();
             }
-            Action::NextStep => self.go_to(self.session.timing.current + 1),
-            Action::PrevStep => self.go_to(self.session.timing.current.saturating_sub(1)),
+            Action::NextStep => self.go_to(self.session.clock().current + 1),
+            Action::PrevStep => self.go_to(self.session.clock().current.saturating_sub(1)),
             Action::GoToStep(i) => self.go_to(i),
             Action::AskStep => {
                 let steps = self.session.steps().len();
@@ -195,7 +201,7 @@ impl App {
             Action::AddMinute | Action::RemoveMinute => {
                 let secs = if action == Action::AddMinute { 60 } else { -60 };
                 let planned = i64::from(self.session.current_step().minutes) * 60;
-                self.session.timing.adjust(secs, planned, now);
+                self.session.clock_mut().adjust(secs, planned, now);
                 self.touch();
             }
             Action::Rebalance => {
@@ -244,6 +250,8 @@ impl App {
                 self.touch();
             }
             Action::ToggleConsole => self.toggle_console(),
+            Action::ToggleReview => self.toggle_review(),
+            Action::NextReview => self.edit_next_review(),
             Action::ReloadTheirs => self.reload_theirs(),
             Action::KeepOurs => self.keep_ours(),
             Action::ToggleSetup => {
@@ -399,7 +407,8 @@ impl App {
             return;
         }
         self.commit_open_editor();
-        self.session.timing.go_to(step, self.now());
+        let now = self.now();
+        self.session.clock_mut().go_to(step, now);
         self.board = board::BoardUi::default();
         self.table.on_step_change();
         self.plenary = 0;
@@ -434,6 +443,8 @@ impl App {
     }
 
     fn after_content_change(&mut self) {
+        // Before anything looks at the rows: the review's order reads their history.
+        self.record_row_history();
         self.session.sync_boards();
         self.board.clamp(&self.session);
         self.table.clamp(&self.session);
@@ -501,6 +512,10 @@ impl App {
             EditTarget::Field(key) => self.commit_field(key, text),
             EditTarget::Participants => self.commit_participants(text),
             EditTarget::Step => self.commit_step(&text),
+            EditTarget::NextReview => {
+                self.commit_next_review(&text);
+                None
+            }
             target => self.commit_setup_edit(target, text),
         };
         if !leaving {

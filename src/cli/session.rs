@@ -32,6 +32,12 @@ pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Re
             }),
         (None, None) => Template::default_template(),
     };
+    if template.review {
+        return Err(format!(
+            "{} is a review meeting, run on a session's plan: convene review SESSION",
+            template.name
+        ));
+    }
     need_terminal()?;
     let now = SystemClock.now();
     let title = title.unwrap_or_else(|| {

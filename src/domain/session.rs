@@ -4,16 +4,17 @@
 use super::board::Board;
 use super::groups::Groups;
 use super::plan::Plan;
+use super::review::{Meeting, Review};
 use super::tables::Tables;
 use super::template::{Activity, PaneSource, StepSpec, TableDef, Template};
 use super::timer::{Countdown, Timing};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Bumped when the file format changes in a way older versions cannot read. Files of
 /// an older schema are upgraded in memory as they are read (`migrate`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -39,6 +40,20 @@ pub struct Session {
     pub groups: Option<Groups>,
     #[serde(default)]
     pub settings: Settings,
+    /// The review meetings held since the workshop, in order (review 1 first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+    /// The agenda reviews run on, copied from its template at the first review so the
+    /// file stands on its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_agenda: Option<Template>,
+    /// The review being run (its index in `reviews`); none while the workshop shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_review: Option<usize>,
+    /// When the plan is next reviewed: an ISO date, or the text as typed when it is
+    /// not a date (kept and flagged, as in the table).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_review: String,
     /// The next id to hand out to an initiative, note or row.
     pub next_id: u64,
 }
@@ -137,6 +152,10 @@ impl Session {
             fields: BTreeMap::new(),
             groups: None,
             settings: Settings::default(),
+            reviews: Vec::new(),
+            review_agenda: None,
+            in_review: None,
+            next_review: String::new(),
             next_id: 1,
         };
         session.sync_boards();
@@ -156,12 +175,86 @@ impl Session {
         id
     }
 
+    /// The agenda on the clock: the review's while one is run, else the workshop's.
+    pub fn agenda(&self) -> &Template {
+        match (self.in_review, &self.review_agenda) {
+            (Some(_), Some(agenda)) => agenda,
+            _ => &self.workshop,
+        }
+    }
+
     pub fn steps(&self) -> &[StepSpec] {
-        &self.workshop.steps
+        &self.agenda().steps
+    }
+
+    /// The clock of the meeting being run: a review's own, so the workshop's record is
+    /// never altered by a review.
+    pub fn clock(&self) -> &Timing {
+        match self.in_review.and_then(|i| self.reviews.get(i)) {
+            Some(review) => &review.timing,
+            None => &self.timing,
+        }
+    }
+
+    pub fn clock_mut(&mut self) -> &mut Timing {
+        match self.in_review.and_then(|i| self.reviews.get_mut(i)) {
+            Some(review) => &mut review.timing,
+            None => &mut self.timing,
+        }
     }
 
     pub fn current_step(&self) -> &StepSpec {
-        &self.workshop.steps[self.timing.current]
+        &self.steps()[self.clock().current]
+    }
+
+    /// The meeting changes are made in now: the review being run; else the workshop
+    /// until a review has been held, and between reviews after it.
+    pub fn meeting(&self) -> Meeting {
+        match (self.in_review, self.reviews.len()) {
+            (Some(i), _) => Meeting::Review(i as u32 + 1),
+            (None, 0) => Meeting::Workshop,
+            (None, n) => Meeting::After(n as u32),
+        }
+    }
+
+    /// The review being run, if any.
+    pub fn review(&self) -> Option<&Review> {
+        self.reviews.get(self.in_review?)
+    }
+
+    /// Opens a review meeting on `agenda`: today's again if one was opened today (a
+    /// facilitator who quit and came back), else the next one.
+    pub fn open_review(&mut self, agenda: &Template, now: DateTime<Utc>, today: NaiveDate) {
+        if self.review_agenda.is_none() {
+            self.review_agenda = Some(agenda.clone());
+        }
+        let steps = self.steps_of_reviews();
+        let index = match self.reviews.last() {
+            Some(last) if last.on == today => self.reviews.len() - 1,
+            _ => {
+                self.reviews.push(Review {
+                    held_at: now,
+                    on: today,
+                    attendees: Vec::new(),
+                    timing: Timing::new(steps),
+                });
+                self.reviews.len() - 1
+            }
+        };
+        self.in_review = Some(index);
+    }
+
+    /// Back to the workshop's agenda; the review stays recorded. Its clock is paused,
+    /// as leaving a step with the clock running would count the time away.
+    pub fn close_review(&mut self, now: DateTime<Utc>) {
+        if self.in_review.is_some() && self.clock().is_running() {
+            self.clock_mut().toggle(now);
+        }
+        self.in_review = None;
+    }
+
+    fn steps_of_reviews(&self) -> usize {
+        self.review_agenda.as_ref().map_or(0, |a| a.steps.len())
     }
 
     /// The first table's rows: where notes go when a board names no other table.
@@ -216,6 +309,11 @@ impl Session {
     /// The current step's table (the first table on a step that shows none).
     pub fn step_table(&self) -> &TableDef {
         match &self.current_step().activity {
+            // A review's agenda knows no table of its own: it shows the plan a review
+            // follows (the first table with a status and a date).
+            Activity::Table(spec) if spec.table.is_none() && self.in_review.is_some() => {
+                super::progress::followed_table(self).unwrap_or_else(|| self.workshop.plan())
+            }
             Activity::Table(spec) => self.workshop.step_table(spec),
             _ => self.workshop.plan(),
         }
@@ -273,6 +371,13 @@ impl Session {
     /// After loading: repairs what a hand-edited file may have left inconsistent.
     pub fn normalize(&mut self) {
         self.timing.fit(self.workshop.steps.len());
+        let review_steps = self.steps_of_reviews();
+        for review in &mut self.reviews {
+            review.timing.fit(review_steps);
+        }
+        if self.review_agenda.is_none() || self.in_review >= Some(self.reviews.len()) {
+            self.in_review = None;
+        }
         let max_id = self
             .initiatives
             .iter()
@@ -291,26 +396,26 @@ impl Session {
     }
 
     pub fn countdown(&self, now: DateTime<Utc>) -> Countdown {
-        let step = self.timing.current;
+        let timing = self.clock();
+        let step = timing.current;
         Countdown::new(
-            self.timing
-                .allotted_ms(step, self.workshop.steps[step].minutes),
-            self.timing.spent_ms(step, now),
-            self.timing.is_running(),
+            timing.allotted_ms(step, self.steps()[step].minutes),
+            timing.spent_ms(step, now),
+            timing.is_running(),
         )
     }
 
     pub fn budget(&self, now: DateTime<Utc>) -> Budget {
-        let current = self.timing.current;
+        let timing = self.clock();
+        let current = timing.current;
         let steps: Vec<StepBudget> = self
-            .workshop
-            .steps
+            .steps()
             .iter()
             .enumerate()
             .map(|(i, s)| StepBudget {
                 planned_ms: i64::from(s.minutes) * 60_000,
-                allotted_ms: self.timing.allotted_ms(i, s.minutes),
-                spent_ms: self.timing.spent_ms(i, now),
+                allotted_ms: timing.allotted_ms(i, s.minutes),
+                spent_ms: timing.spent_ms(i, now),
             })
             .collect();
         let planned_ms = steps.iter().map(|s| s.planned_ms).sum();
@@ -323,8 +428,7 @@ impl Session {
             .map(|s| (s.allotted_ms - s.spent_ms).max(0))
             .sum();
         let behind_ms = elapsed_ms + remaining_ms - planned_ms;
-        let projected_end = self
-            .timing
+        let projected_end = timing
             .started_at()
             .map(|_| now + Duration::milliseconds(remaining_ms));
         Budget {
@@ -339,8 +443,9 @@ impl Session {
     /// Shares the room's lead or delay across the steps still to come, in whole
     /// minutes, so that the workshop ends on time. Each step keeps at least a minute.
     pub fn rebalance(&mut self, now: DateTime<Utc>) {
-        let current = self.timing.current;
-        let later: Vec<usize> = (current + 1..self.workshop.steps.len()).collect();
+        let current = self.clock().current;
+        let minutes: Vec<u32> = self.steps().iter().map(|s| s.minutes).collect();
+        let later: Vec<usize> = (current + 1..minutes.len()).collect();
         if later.is_empty() {
             return;
         }
@@ -349,15 +454,16 @@ impl Session {
             behind_ms.div_euclid(60_000) + i64::from(behind_ms.rem_euclid(60_000) > 0);
         let allotted: Vec<i64> = later
             .iter()
-            .map(|&i| self.timing.allotted_ms(i, self.workshop.steps[i].minutes) / 60_000)
+            .map(|&i| self.clock().allotted_ms(i, minutes[i]) / 60_000)
             .collect();
         let shares = super::timer::rebalance_shares(minutes_to_cut, &allotted);
+        let timing = self.clock_mut();
         for (k, &i) in later.iter().enumerate() {
-            let planned_secs = i64::from(self.workshop.steps[i].minutes) * 60;
-            let adjust = &mut self.timing.adjust_secs[i];
+            let planned_secs = i64::from(minutes[i]) * 60;
+            let adjust = &mut timing.adjust_secs[i];
             *adjust = (*adjust - shares[k] * 60).max(60 - planned_secs);
         }
-        self.timing.log.push(super::timer::LogEntry {
+        timing.log.push(super::timer::LogEntry {
             at: now,
             step: current,
             event: super::timer::TimerEvent::Rebalance,

@@ -48,7 +48,15 @@ fn templates_lists_the_built_in_workshops() {
         line.contains(" 6 steps") && line.contains(" 45 min"),
         "{line}"
     );
-    assert_eq!(text.lines().count(), 4, "{text}");
+    assert_eq!(text.lines().count(), 6, "{text}");
+    let review = text
+        .lines()
+        .find(|l| l.starts_with("plan-review "))
+        .unwrap();
+    assert!(
+        review.contains(" 30 min") && review.contains("convene review"),
+        "{review}"
+    );
 }
 
 #[test]

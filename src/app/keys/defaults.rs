@@ -108,6 +108,14 @@ fn workshop() -> Bindings {
                 vec![act("setup", &["i"], A::ToggleSetup)],
             ),
             line(
+                "open the review meeting of the plan (in one: back to the workshop's agenda)",
+                vec![act("review", &["r"], A::ToggleReview)],
+            ),
+            line(
+                "set the date of the next review",
+                vec![act("next_review", &["D"], A::NextReview)],
+            ),
+            line(
                 "undo / redo any change to notes, rows, initiatives, fields and groups",
                 vec![
                     act("undo", &["u", "Ctrl-z"], A::Undo),
@@ -367,6 +375,14 @@ fn table() -> Bindings {
             line(
                 "next status; on a status column, that column's next value",
                 vec![act("status", &["s"], t(T::CycleStatus))],
+            ),
+            line(
+                "progress note for the row in this meeting: what happened, the evidence",
+                vec![act("note", &["N"], t(T::Note))],
+            ),
+            line(
+                "move the row's date (type it as the room says it)",
+                vec![act("move_date", &["t"], t(T::MoveDate))],
             ),
             line(
                 "next / previous table: each initiative, then all",

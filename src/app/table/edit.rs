@@ -148,6 +148,10 @@ impl App {
         text: String,
     ) -> Option<Editor> {
         match edit {
+            TableEdit::Note { row } => {
+                self.commit_progress_note(row, &text);
+                None
+            }
             TableEdit::Filter => {
                 let parsed = Filter::parse(
                     &text,

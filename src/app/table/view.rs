@@ -3,6 +3,7 @@
 //! the window are; the stored order of the rows never changes here.
 
 use crate::domain::plan::{Filter, PlanRow, SortKey};
+use crate::domain::progress::{self, Outlook};
 use crate::domain::session::Session;
 use crate::domain::template::Per;
 use crate::layout::table::{Section, Window};
@@ -103,13 +104,23 @@ impl TableUi {
     }
 
     /// The rows of the view before they are gathered under parents.
+    /// In a review, unsorted, they come in the order the room walks them: overdue,
+    /// due before the next review, blocked, changed, done since the last review.
     fn rows(&self, session: &Session) -> Vec<usize> {
-        session.step_rows().view(
+        let mut view = session.step_rows().view(
             &session.step_table().columns,
             self.initiative(session),
             self.sort,
             self.filter.as_ref(),
-        )
+        );
+        if self.sort.is_none()
+            && let Some(review) = session.review()
+        {
+            let outlook = Outlook::of(session, review.on);
+            let (rows, table) = (&session.step_rows().rows, session.step_table());
+            view.sort_by_cached_key(|&i| progress::attention(&rows[i], table, &outlook));
+        }
+        view
     }
 
     /// A child table's rows under each parent row of the scope (parents with none

@@ -162,6 +162,8 @@ pub(super) fn render_editor(
             ctx.columns.iter().position(|c| &c.key == column),
         ),
         TableEdit::NewRow { .. } => (Some(Slot::New), ctx.session.column_order().first().copied()),
+        // A progress note sits over its row, as wide as a note needs.
+        TableEdit::Note { row } => (ctx.session.step_rows().position(*row).map(Slot::Row), None),
         TableEdit::Filter => (None, None),
     };
     let row_at = slot.and_then(|s| placement.rows.iter().find(|(r, _, _)| *r == s));

@@ -1,0 +1,258 @@
+//! The plan after the workshop, on a fake clock: a workshop, then three reviews four
+//! weeks apart, each changing statuses, owners and dates with progress notes, one of
+//! them undone. What the room would notice: the review opens on what is late, every
+//! change is in the row's history with its day and meeting, undo takes a change and
+//! its record away together, and the workshop's own record is never touched.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::{default_app, press, press_char, type_text};
+use convene::app::{Action, App};
+use convene::domain::progress::{Attention, Outlook, PlanProgress, attention};
+use convene::domain::review::{Meeting, What};
+use convene::domain::timer::FakeClock;
+use crossterm::event::KeyCode;
+
+fn line(app: &mut App, text: &str) {
+    type_text(app, text);
+    press(app, KeyCode::Enter);
+}
+
+/// Adds a row to the focused initiative: action, owner, (support), date.
+fn row(app: &mut App, action: &str, owner: &str, due: &str) {
+    press_char(app, 'o');
+    line(app, action);
+    line(app, owner);
+    line(app, "");
+    line(app, due);
+    press(app, KeyCode::Esc);
+}
+
+/// The workshop of 21 November 2026: two initiatives, six actions.
+fn workshop() -> (App, FakeClock) {
+    let (mut app, clock) = default_app("Permits 2027", &["Online permits", "Open data"]);
+    app.update(Action::GoToStep(3));
+    row(
+        &mut app,
+        "Put the permit form online",
+        "Ana Lopez",
+        "2026-12-15",
+    );
+    row(
+        &mut app,
+        "Take card payments for fees",
+        "Ben Okafor",
+        "2027-01-31",
+    );
+    row(&mut app, "Train the front desk", "Carla Diaz", "2027-03-31");
+    press_char(&mut app, 'w');
+    row(
+        &mut app,
+        "Publish the budget as CSV",
+        "Dev Patel",
+        "2026-12-10",
+    );
+    row(&mut app, "Pick an open licence", "Ana Lopez", "2027-01-15");
+    row(&mut app, "Run a data hackathon", "Eve Martin", "2027-05-01");
+    (app, clock)
+}
+
+fn find(app: &App, action: &str) -> u64 {
+    app.session
+        .tables
+        .all_rows()
+        .find(|r| r.cell("action") == action)
+        .unwrap()
+        .id
+}
+
+/// Puts the focus on the row whose action is `action`, as the facilitator would with
+/// the arrow keys, and returns where it was in the view.
+fn focus(app: &mut App, action: &str) -> usize {
+    press_char(app, 'g');
+    for at in 0..20 {
+        if app.table.focused(&app.session).unwrap().cell("action") == action {
+            return at;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("{action} is not in the view")
+}
+
+fn focused_actions(app: &App) -> Vec<String> {
+    let view = app.table.view(&app.session);
+    view.iter()
+        .map(|&i| app.session.step_rows().rows[i].cell("action").to_string())
+        .collect()
+}
+
+#[test]
+fn a_workshop_and_three_monthly_reviews() {
+    let (mut app, clock) = workshop();
+    let workshop_timing = app.session.timing.clone();
+    // Filling the plan in the workshop is writing it, not changing it.
+    assert!(app.session.tables.all_rows().all(|r| r.history.is_empty()));
+
+    // Review 1, four weeks later: the two December actions are overdue.
+    clock.advance(Duration::weeks(4));
+    press_char(&mut app, 'r');
+    assert_eq!(app.session.meeting(), Meeting::Review(1));
+    assert_eq!(app.session.current_step().title, "Celebrate what is done");
+    press_char(&mut app, 'w'); // every initiative's rows
+    press_char(&mut app, 'w');
+    let order = focused_actions(&app);
+    assert_eq!(
+        &order[..2],
+        ["Put the permit form online", "Publish the budget as CSV"],
+        "the overdue actions first: {order:?}"
+    );
+    // The form went live: done, with its evidence.
+    focus(&mut app, "Put the permit form online");
+    press_char(&mut app, 's');
+    press_char(&mut app, 's');
+    press_char(&mut app, 'N');
+    line(&mut app, "Live since 10 Dec; 40 applications");
+    // The budget slipped: a new date, then a note that is undone.
+    focus(&mut app, "Publish the budget as CSV");
+    press_char(&mut app, 't');
+    line(&mut app, "jan 10");
+    press_char(&mut app, 'N');
+    line(&mut app, "Waiting for finance");
+    press_char(&mut app, 'u');
+    let budget = find(&app, "Publish the budget as CSV");
+    let row = app.session.tables.row(budget).unwrap();
+    assert_eq!(row.cell("due"), "2027-01-10");
+    assert_eq!(row.note_in(Meeting::Review(1)), None, "the note was undone");
+    assert_eq!(
+        row.history.len(),
+        1,
+        "and only its record went: {:?}",
+        row.history
+    );
+    press_char(&mut app, 'D');
+    line(&mut app, "in 4 weeks");
+    assert_eq!(app.session.next_review, "2027-01-16");
+
+    let form = find(&app, "Put the permit form online");
+    let history = &app.session.tables.row(form).unwrap().history;
+    let day1 = NaiveDate::from_ymd_opt(2026, 12, 19).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        (history[0].on, history[0].meeting),
+        (day1, Meeting::Review(1))
+    );
+    assert!(matches!(&history[0].what,
+        What::Cell { column, from, to } if column == "status" && from.is_empty() && to == "Done"));
+    assert!(matches!(&history[1].what, What::Note { note } if note.starts_with("Live since")));
+    press_char(&mut app, 'r'); // back to the workshop's agenda
+
+    // Review 2: the card payments are due before the next review; Ben hands over.
+    clock.advance(Duration::weeks(4));
+    press_char(&mut app, 'r');
+    assert_eq!(app.session.meeting(), Meeting::Review(2));
+    press_char(&mut app, 'D');
+    line(&mut app, "feb 13");
+    let today = app.today();
+    let outlook = Outlook::of(&app.session, today);
+    let table = app.session.workshop.plan().clone();
+    let attention_of = |app: &App, action: &str| {
+        attention(
+            app.session.tables.row(find(app, action)).unwrap(),
+            &table,
+            &outlook,
+        )
+    };
+    assert_eq!(
+        attention_of(&app, "Publish the budget as CSV"),
+        Attention::Overdue
+    );
+    assert_eq!(
+        attention_of(&app, "Pick an open licence"),
+        Attention::Overdue
+    );
+    assert_eq!(
+        attention_of(&app, "Take card payments for fees"),
+        Attention::DueSoon
+    );
+    assert_eq!(
+        attention_of(&app, "Put the permit form online"),
+        Attention::Calm,
+        "done at the last review: not news any more"
+    );
+    press_char(&mut app, 'w');
+    press_char(&mut app, 'w');
+    focus(&mut app, "Take card payments for fees");
+    // Ben hands over to Carla: the owner's cell cleared and typed anew.
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Enter);
+    line(&mut app, "Carla Diaz");
+    focus(&mut app, "Publish the budget as CSV");
+    press_char(&mut app, 's');
+    press_char(&mut app, 'N');
+    line(&mut app, "Draft file shared with finance");
+    press_char(&mut app, 'r');
+
+    // Review 3.
+    clock.advance(Duration::weeks(4));
+    press_char(&mut app, 'r');
+    assert_eq!(app.session.meeting(), Meeting::Review(3));
+    press_char(&mut app, 'w');
+    press_char(&mut app, 'w');
+    focus(&mut app, "Publish the budget as CSV");
+    press_char(&mut app, 's');
+    press_char(&mut app, 'N');
+    line(&mut app, "Published on the portal");
+    press_char(&mut app, 'r');
+
+    // Each review kept its own day; the workshop's clock was never touched.
+    let days: Vec<String> = app
+        .session
+        .reviews
+        .iter()
+        .map(|r| r.on.to_string())
+        .collect();
+    assert_eq!(days, ["2026-12-19", "2027-01-16", "2027-02-13"]);
+    assert_eq!(app.session.timing, workshop_timing);
+
+    let budget = app
+        .session
+        .tables
+        .row(find(&app, "Publish the budget as CSV"))
+        .unwrap();
+    let lines: Vec<String> = budget
+        .history
+        .iter()
+        .map(|c| match &c.what {
+            What::Cell { column, from, to } => {
+                format!("{} {} {column}: {from:?} → {to:?}", c.on, c.meeting)
+            }
+            What::Note { note } => format!("{} {} note: {note}", c.on, c.meeting),
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "2026-12-19 review 1 due: \"2026-12-10\" → \"2027-01-10\"",
+            "2027-01-16 review 2 status: \"\" → \"In progress\"",
+            "2027-01-16 review 2 note: Draft file shared with finance",
+            "2027-02-13 review 3 status: \"In progress\" → \"Done\"",
+            "2027-02-13 review 3 note: Published on the portal",
+        ]
+    );
+    let payments = app
+        .session
+        .tables
+        .row(find(&app, "Take card payments for fees"))
+        .unwrap();
+    assert_eq!(payments.cell("owner"), "Carla Diaz");
+    assert!(payments.changed_at(2) && !payments.changed_at(3));
+
+    // Progress: two of six done, per initiative and whole.
+    let progress = PlanProgress::of(&app.session, app.today()).unwrap();
+    assert_eq!((progress.whole.done, progress.whole.total), (2, 6));
+    assert_eq!(progress.initiatives[0].0, "Online permits");
+    assert_eq!(progress.initiatives[0].1.done, 1);
+}
