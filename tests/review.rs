@@ -32,6 +32,8 @@ fn row(app: &mut App, action: &str, owner: &str, due: &str) {
 /// The workshop of 21 November 2026: two initiatives, six actions.
 fn workshop() -> (App, FakeClock) {
     let (mut app, clock) = default_app("Permits 2027", &["Online permits", "Open data"]);
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::minutes(25));
     app.update(Action::GoToStep(3));
     row(
         &mut app,
@@ -55,6 +57,8 @@ fn workshop() -> (App, FakeClock) {
     );
     row(&mut app, "Pick an open licence", "Ana Lopez", "2027-01-15");
     row(&mut app, "Run a data hackathon", "Eve Martin", "2027-05-01");
+    clock.advance(Duration::minutes(10));
+    app.update(Action::ToggleClock);
     (app, clock)
 }
 
@@ -255,4 +259,117 @@ fn a_workshop_and_three_monthly_reviews() {
     assert_eq!((progress.whole.done, progress.whole.total), (2, 6));
     assert_eq!(progress.initiatives[0].0, "Online permits");
     assert_eq!(progress.initiatives[0].1.done, 1);
+}
+
+const REVIEWED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sessions/example-reviewed.json"
+);
+
+/// The second example session: the workshop above, reviewed twice, four weeks apart.
+/// Each review runs its agenda on its own clock, walks the late actions, changes
+/// statuses, an owner and a date with progress notes, and sets the next review.
+fn reviewed_twice() -> App {
+    let (mut app, clock) = workshop();
+    clock.advance(Duration::weeks(4) - Duration::minutes(35));
+
+    // Review 1, Saturday 19 December 2026.
+    press_char(&mut app, 'r');
+    press(&mut app, KeyCode::Char(' '));
+    press_char(&mut app, 'w');
+    press_char(&mut app, 'w');
+    clock.advance(Duration::minutes(4));
+    press_char(&mut app, 'n');
+    focus(&mut app, "Put the permit form online");
+    press_char(&mut app, 's');
+    press_char(&mut app, 's');
+    press_char(&mut app, 'N');
+    line(
+        &mut app,
+        "Live since 10 December: 40 applications in the first week",
+    );
+    focus(&mut app, "Publish the budget as CSV");
+    press_char(&mut app, 's');
+    press_char(&mut app, 't');
+    line(&mut app, "jan 10");
+    press_char(&mut app, 'N');
+    line(&mut app, "Finance wants to check the figures first");
+    clock.advance(Duration::minutes(12));
+    press_char(&mut app, 'n');
+    press_char(&mut app, 'n');
+    press_char(&mut app, 'n');
+    press_char(&mut app, 'D');
+    line(&mut app, "in 4 weeks");
+    clock.advance(Duration::minutes(10));
+    press(&mut app, KeyCode::Char(' '));
+    press_char(&mut app, 'r');
+
+    // Review 2, Saturday 16 January 2027.
+    clock.advance(Duration::weeks(4) - Duration::minutes(30));
+    press_char(&mut app, 'r');
+    press(&mut app, KeyCode::Char(' '));
+    press_char(&mut app, 'w');
+    press_char(&mut app, 'w');
+    clock.advance(Duration::minutes(5));
+    press_char(&mut app, 'n');
+    focus(&mut app, "Publish the budget as CSV");
+    press_char(&mut app, 's');
+    press_char(&mut app, 'N');
+    line(&mut app, "Published on the city portal on 12 January");
+    focus(&mut app, "Take card payments for fees");
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Enter);
+    line(&mut app, "Carla Diaz");
+    press_char(&mut app, 's');
+    press_char(&mut app, 'N');
+    line(
+        &mut app,
+        "Ben moved to the budget office; Carla takes it over",
+    );
+    focus(&mut app, "Pick an open licence");
+    press_char(&mut app, 's');
+    press_char(&mut app, 's');
+    press_char(&mut app, 's');
+    press_char(&mut app, 'N');
+    line(&mut app, "Legal has not answered since December");
+    clock.advance(Duration::minutes(14));
+    press_char(&mut app, 'n');
+    press_char(&mut app, 'n');
+    press_char(&mut app, 'n');
+    press_char(&mut app, 'D');
+    line(&mut app, "feb 13");
+    clock.advance(Duration::minutes(9));
+    press(&mut app, KeyCode::Char(' '));
+    press_char(&mut app, 'r');
+    app
+}
+
+#[test]
+fn the_reviewed_example_is_what_the_app_makes() {
+    let mut app = reviewed_twice();
+    let json = convene::storage::to_json(&app.take_changed().expect("the reviews changed it"));
+    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
+        std::fs::write(REVIEWED, &json).unwrap();
+    }
+    let committed = std::fs::read_to_string(REVIEWED).unwrap();
+    assert!(
+        committed == json,
+        "sessions/example-reviewed.json is out of date: UPDATE_EXAMPLE=1 cargo test --test review"
+    );
+    let s = convene::storage::load(std::path::Path::new(REVIEWED)).unwrap();
+    assert_eq!(s.reviews.len(), 2);
+    assert_eq!(s.in_review, None, "closed: `open` shows the workshop");
+    assert_eq!(s.next_review, "2027-02-13");
+    assert!(
+        s.reviews.iter().all(|r| !r.timing.log.is_empty()),
+        "each ran its own clock"
+    );
+    let licence = s
+        .tables
+        .all_rows()
+        .find(|r| r.cell("action") == "Pick an open licence")
+        .unwrap();
+    assert_eq!(licence.cell("status"), "Blocked");
 }

@@ -42,6 +42,18 @@ impl App {
         self.touch();
     }
 
+    /// `convene review`: the review meeting open, today's (a review left open on an
+    /// earlier day is closed and the next one opened).
+    pub fn open_review_meeting(&mut self) {
+        let today = self.today();
+        if self.session.review().is_some_and(|r| r.on != today) {
+            self.session.close_review(self.now());
+        }
+        if self.session.in_review.is_none() {
+            self.toggle_review();
+        }
+    }
+
     /// The focused row's progress note for this meeting: what happened, the evidence.
     pub(super) fn edit_progress_note(&mut self) {
         let Some(row) = self.table.focused(&self.session) else {

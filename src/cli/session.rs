@@ -4,12 +4,10 @@ use super::Setup;
 use crate::app::App;
 use crate::domain::session::Session;
 use crate::domain::template::{DEFAULT_TEMPLATE, Template};
-use crate::domain::timer::{Clock, SystemClock};
 use crate::storage;
 use std::io::IsTerminal;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// The example session `convene demo` opens a copy of.
 const EXAMPLE: &str = include_str!("../../sessions/example-workshop.json");
@@ -39,7 +37,7 @@ pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Re
         ));
     }
     need_terminal()?;
-    let now = SystemClock.now();
+    let now = setup.clock.now();
     let title = title.unwrap_or_else(|| {
         Session::default_title(&template, now.with_timezone(&chrono::Local).naive_local())
     });
@@ -48,11 +46,25 @@ pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Re
 }
 
 pub fn open(setup: &Setup, name: &str) -> Result<(), String> {
+    open_file(setup, name, false)
+}
+
+/// `convene review`: the session opened in its review meeting, refused as `open` is
+/// when another convene has it open.
+pub fn review(setup: &Setup, name: &str) -> Result<(), String> {
+    open_file(setup, name, true)
+}
+
+fn open_file(setup: &Setup, name: &str, review: bool) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
-    let (session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
+    let (mut session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    open_app(setup, session, (path, &text), lock, &setup.notices)
+    if !review && session.in_review.is_some() {
+        // `open` shows the workshop; `review` resumes the meeting.
+        session.close_review(setup.clock.now());
+    }
+    open_app(setup, session, (path, &text), lock, &setup.notices, review)
 }
 
 /// The room's screen: follows the session read-only until `q`.
@@ -60,7 +72,7 @@ pub fn mirror(setup: &Setup, name: &str) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
     let (session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
-    let mut mirror = crate::mirror::Mirror::new(session, Arc::new(SystemClock));
+    let mut mirror = crate::mirror::Mirror::new(session, setup.clock.clone());
     mirror.keymap = setup.keymap.clone();
     mirror.facilitator = storage::presence::facilitator(&path);
     mirror.colour = crate::ui::theme::Theme::from_env(mirror.session.settings.theme).colour;
@@ -84,7 +96,7 @@ fn start_new(setup: &Setup, mut session: Session, notices: &[String]) -> Result<
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
     let text = storage::to_json(&session);
     storage::save(&path, &text).map_err(|e| e.to_string())?;
-    open_app(setup, session, (path, &text), lock, notices)
+    open_app(setup, session, (path, &text), lock, notices, false)
 }
 
 fn need_terminal() -> Result<(), String> {
@@ -96,7 +108,7 @@ fn need_terminal() -> Result<(), String> {
 }
 
 /// Runs the app on a session whose lock we hold; the lock goes when the app ends.
-/// `on_disk`: the session's file and its text now. What is wrong with the config, said
+/// `review`: in its review meeting. `on_disk`: the session's file and its text now. What is wrong with the config, said
 /// on standard error already, shows in the app's status line too.
 fn open_app(
     setup: &Setup,
@@ -104,8 +116,12 @@ fn open_app(
     (path, on_disk): (PathBuf, &str),
     _lock: storage::SessionLock,
     notices: &[String],
+    review: bool,
 ) -> Result<(), String> {
-    let mut app = App::new(session, path.clone(), Arc::new(SystemClock));
+    let mut app = App::new(session, path.clone(), setup.clock.clone());
+    if review {
+        app.open_review_meeting();
+    }
     app.keymap = setup.keymap.clone();
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
     app.offset = *chrono::Local::now().offset();
@@ -139,6 +155,7 @@ fn open_app(
 
 pub fn list(setup: &Setup) -> Result<(), String> {
     let dir = &setup.sessions;
+    let today = setup.today();
     let listed = storage::list(dir);
     if listed.is_empty() {
         println!("No sessions in {}", dir.display());
@@ -154,16 +171,20 @@ pub fn list(setup: &Setup) -> Result<(), String> {
         match entry.summary {
             Ok(s) => {
                 let step = s.timing.current;
+                // What needs attention first: the next review and what is late today.
+                let overdue = crate::domain::progress::PlanProgress::of(&s, today)
+                    .map_or(0, |p| p.whole.overdue);
                 println!(
-                    "{name:<32} {:<36} {:<24} saved {}  step {}/{}: {}",
+                    "{name:<32} {:<36} {:<24} saved {}  next review {}  {overdue} overdue  step {}/{}: {}",
                     crate::domain::text::shorten(&s.title, 36),
                     s.workshop.name,
                     s.saved_at
                         .with_timezone(&chrono::Local)
                         .format("%Y-%m-%d %H:%M"),
+                    crate::export::status::next_review(&s, today),
                     step + 1,
-                    s.steps().len(),
-                    s.steps()[step].title
+                    s.workshop.steps.len(),
+                    s.workshop.steps[step].title
                 );
             }
             Err(e) => println!("{name:<32} cannot be read: {}", e.reason),
@@ -184,8 +205,8 @@ pub fn export(
     if let Some(key) = table {
         return export_table(&session, &path, format, key, output);
     }
-    let now = SystemClock.now();
-    let today = now.with_timezone(&chrono::Local).date_naive();
+    let now = setup.clock.now();
+    let today = setup.today();
     match output {
         Some(out) if out == Path::new("-") => {
             print!("{}", crate::export::render(&session, format, today, now));

@@ -75,6 +75,14 @@ impl Outlook {
         }
     }
 
+    /// Outside a meeting: "since the last review" is the last review held.
+    pub fn of_day(session: &Session, today: NaiveDate) -> Outlook {
+        Outlook {
+            review: (!session.reviews.is_empty()).then_some(session.reviews.len() as u32),
+            ..Outlook::of(session, today)
+        }
+    }
+
     fn since_last(&self, row: &PlanRow) -> bool {
         self.review.is_some_and(|n| row.changed_at(n))
     }
@@ -188,6 +196,46 @@ pub fn followed_table(session: &Session) -> Option<&TableDef> {
         let roles = Roles::of(&t.columns);
         roles.status.is_some() && roles.due.is_some()
     })
+}
+
+/// A row that needs attention, with what a list of them shows.
+pub struct Flagged<'a> {
+    pub attention: Attention,
+    pub row: &'a PlanRow,
+    pub due: Option<NaiveDate>,
+    pub owner: &'a str,
+    pub action: &'a str,
+    /// The row's initiative's name (empty in a table of the whole plan).
+    pub initiative: &'a str,
+}
+
+/// The followed table's rows that need attention, in review order, each reason by
+/// due date.
+pub fn flagged<'a>(session: &'a Session, outlook: &Outlook) -> Vec<Flagged<'a>> {
+    let Some(table) = followed_table(session) else {
+        return Vec::new();
+    };
+    let roles = Roles::of(&table.columns);
+    let cell =
+        |row: &'a PlanRow, i: Option<usize>| i.map_or("", |i| row.cell(&table.columns[i].key));
+    let mut list: Vec<Flagged> = session
+        .tables
+        .rows(&table.key)
+        .iter()
+        .map(|row| Flagged {
+            attention: attention(row, table, outlook),
+            row,
+            due: RowState::of(row, table).due,
+            owner: cell(row, roles.owner),
+            action: cell(row, roles.action.or(Some(0))),
+            initiative: session
+                .initiative(row.initiative)
+                .map_or("", |i| i.name.as_str()),
+        })
+        .filter(|f| f.attention != Attention::Calm)
+        .collect();
+    list.sort_by_key(|f| (f.attention, f.due));
+    list
 }
 
 /// Progress of the whole plan and of each initiative (by name) on the followed table.

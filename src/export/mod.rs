@@ -10,6 +10,7 @@ mod html;
 mod ics;
 mod markdown;
 mod report;
+pub mod status;
 mod tables;
 
 use crate::domain::session::Session;

@@ -3,6 +3,7 @@
 
 mod config;
 mod shell;
+mod status;
 mod templates;
 
 use std::path::Path;
@@ -15,6 +16,7 @@ fn convene(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("CONVENE_DIR")
         .env_remove("CONVENE_CONFIG")
+        .env_remove("CONVENE_NOW")
         // The platform config folder, where the user's config.toml and templates are.
         .env("XDG_CONFIG_HOME", dir.join("no-config-here"))
         .output()
