@@ -373,3 +373,51 @@ fn the_reviewed_example_is_what_the_app_makes() {
         .unwrap();
     assert_eq!(licence.cell("status"), "Blocked");
 }
+
+/// The reviewed example opened for its third review, on 13 February 2027, on every
+/// initiative's rows.
+fn third_review() -> App {
+    let session = convene::storage::load(std::path::Path::new(REVIEWED)).unwrap();
+    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 13, 9, 0, 0).unwrap();
+    let (mut app, _) = common::app_at(session, at);
+    app.open_review_meeting();
+    press_char(&mut app, 'w');
+    press_char(&mut app, 'w');
+    app
+}
+
+#[test]
+fn the_review_opens_on_the_late_rows_with_the_plans_progress() {
+    let mut app = third_review();
+    assert_eq!(app.session.meeting(), Meeting::Review(3));
+    let screen = common::screen(&mut app, 160, 48);
+    assert!(screen.contains("Review 3 · Sat 13 Feb 2027"), "{screen}");
+    assert!(screen.contains("Plan 2 of 6 done ▰▰▱▱▱▱▱▱"), "{screen}");
+    assert!(screen.contains("! 2 overdue"), "{screen}");
+    assert_eq!(
+        &focused_actions(&app)[..2],
+        ["Take card payments for fees", "Pick an open licence"]
+    );
+}
+
+#[test]
+fn snapshot_review_80x24() {
+    let mut app = third_review();
+    insta::assert_snapshot!("review_80x24", common::screen(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_review_160x48_with_a_rows_history() {
+    let mut app = third_review();
+    focus(&mut app, "Publish the budget as CSV");
+    press_char(&mut app, 'v');
+    insta::assert_snapshot!("review_160x48_history", common::screen(&mut app, 160, 48));
+}
+
+#[test]
+fn the_plan_check_measures_against_the_reviews_day() {
+    let mut app = third_review();
+    // Due 31 January: in the past on the review's day, not on the workshop's.
+    let screen = common::screen(&mut app, 160, 48);
+    assert!(screen.contains("▲ Sun 31 Jan"), "{screen}");
+}

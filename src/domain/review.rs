@@ -5,7 +5,7 @@
 
 use super::plan::{PlanRow, Roles};
 use super::tables::Tables;
-use super::template::Template;
+use super::template::{ColumnKind, TableDef, Template};
 use super::timer::Timing;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -173,6 +173,37 @@ impl PlanRow {
     /// Whether anything of this row was recorded as reported at review `n`.
     pub fn changed_at(&self, n: u32) -> bool {
         self.history.iter().any(|c| c.meeting.reported_at(n))
+    }
+}
+
+impl Change {
+    /// "By when: Thu 10 Dec 2026 → Sun 10 Jan 2027", "Status: Not started → Done",
+    /// "Progress: Live since 10 December", as the row detail and the exports show it:
+    /// the column's title, dates in words, an empty status as the column's default.
+    pub fn describe(&self, table: &TableDef) -> String {
+        match &self.what {
+            What::Note { note } => format!("Progress: {note}"),
+            What::Cell { column, from, to } => {
+                let spec = table.column(column);
+                let shown = |value: &str| match spec.map(|c| &c.kind) {
+                    Some(ColumnKind::Status(_)) => {
+                        super::plan::status_value(value, spec.expect("a column")).to_string()
+                    }
+                    Some(ColumnKind::Date) => super::dates::stored(value)
+                        .map_or_else(|| value.to_string(), super::dates::long),
+                    _ => value.to_string(),
+                };
+                let (from, to) = (shown(from), shown(to));
+                let or_none = |v: String| if v.is_empty() { "—".to_string() } else { v };
+                let title = spec.map_or(column.as_str(), |c| c.title.as_str());
+                format!("{title}: {} → {}", or_none(from), or_none(to))
+            }
+        }
+    }
+
+    /// "Sat 19 Dec 2026, review 1".
+    pub fn when(&self) -> String {
+        format!("{}, {}", super::dates::long(self.on), self.meeting)
     }
 }
 

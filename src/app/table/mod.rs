@@ -135,7 +135,7 @@ impl App {
             return None;
         }
         let area = crate::layout::projector::table_area(self.activity_area()?, &self.session)?;
-        let [_, _, body] = geometry::bands(area)?;
+        let [_, _, _, body] = geometry::bands(area, self.session.in_review.is_some())?;
         let problems = check::check(&self.session, self.today());
         let problems = ByRow::new(&problems);
         let view = self.table.view(&self.session);
