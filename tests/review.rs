@@ -421,3 +421,27 @@ fn the_plan_check_measures_against_the_reviews_day() {
     let screen = common::screen(&mut app, 160, 48);
     assert!(screen.contains("▲ Sun 31 Jan"), "{screen}");
 }
+
+/// The exports of the reviewed example, as its owners receive them on 20 January 2027:
+/// the report and the handout with the reviews, the progress since the last review and
+/// each row's history; the calendar with the next review as an event.
+#[test]
+fn the_reviewed_exports_match_their_golden_files() {
+    use convene::export::{Format, render};
+    let session = convene::storage::load(std::path::Path::new(REVIEWED)).unwrap();
+    let today = NaiveDate::from_ymd_opt(2027, 1, 20).unwrap();
+    let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 1, 20, 9, 0, 0).unwrap();
+    for (format, name) in [
+        (Format::Md, "reviewed.md"),
+        (Format::Html, "reviewed.html"),
+        (Format::Ics, "reviewed.ics"),
+    ] {
+        common::assert_golden(name, &render(&session, format, today, now));
+    }
+    let ics = render(&session, Format::Ics, today, now);
+    assert!(
+        ics.contains("SUMMARY:Plan review: Permits 2027\r\n"),
+        "{ics}"
+    );
+    assert!(ics.contains("DTSTART;VALUE=DATE:20270213\r\n"), "{ics}");
+}

@@ -44,8 +44,38 @@ pub(super) fn render(session: &Session, now: DateTime<Utc>) -> String {
             }
         }
     }
+    next_review(session, &stamp, &mut line);
     line("END:VCALENDAR".into());
     out
+}
+
+/// The next review meeting, all day on its date (its hour is the room's to set). Its
+/// UID names the session, not the date, so moving the review moves the event.
+fn next_review(session: &Session, stamp: &str, line: &mut impl FnMut(String)) {
+    let Some(day) = iso_date(&session.next_review) else {
+        return;
+    };
+    let number = session.reviews.len() + 1;
+    let next_day = day.checked_add_days(Days::new(1)).unwrap_or(day);
+    let description = format!(
+        "Review {number} of the plan of {}: what is done, what is due or late, who must be told.",
+        session.title
+    );
+    line("BEGIN:VEVENT".into());
+    line(format!(
+        "UID:next-review-{:016x}@convene",
+        session_hash(session)
+    ));
+    line(format!("DTSTAMP:{stamp}"));
+    line(format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")));
+    line(format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")));
+    line(format!(
+        "SUMMARY:{}",
+        escape(&format!("Plan review: {}", session.title))
+    ));
+    line(format!("DESCRIPTION:{}", escape(&description)));
+    line("TRANSP:TRANSPARENT".into());
+    line("END:VEVENT".into());
 }
 
 /// The all-day event of a dated row (none for a row with no ISO date). A row under
@@ -116,11 +146,15 @@ fn event(
 
 /// `row-<id>-<hash>@convene`: the same row of the same session always gets the same UID.
 pub(super) fn uid(session: &Session, row: u64) -> String {
+    format!("row-{row}-{:016x}@convene", session_hash(session))
+}
+
+/// The session's creation time and title, hashed: what makes its UIDs its own.
+fn session_hash(session: &Session) -> u64 {
     let created = session
         .created_at
         .to_rfc3339_opts(SecondsFormat::Nanos, true);
-    let hash = fnv1a(format!("{created}\n{}", session.title).as_bytes());
-    format!("row-{row}-{hash:016x}@convene")
+    fnv1a(format!("{created}\n{}", session.title).as_bytes())
 }
 
 /// FNV-1a, 64 bits: tiny and, unlike std's hasher, fixed forever.

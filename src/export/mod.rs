@@ -10,6 +10,7 @@ mod html;
 mod ics;
 mod markdown;
 mod report;
+mod reviews;
 pub mod status;
 mod tables;
 
