@@ -337,6 +337,30 @@ fn reviewed_twice() -> App {
     clock.advance(Duration::minutes(14));
     press_char(&mut app, 'n');
     press_char(&mut app, 'n');
+    // Who needs to be told: the mayor's office hears about card payments, and the
+    // roster gets the plan's names with roles and emails.
+    focus(&mut app, "Take card payments for fees");
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    line(&mut app, "Mayor's office");
+    press_char(&mut app, '@');
+    press_char(&mut app, 'F');
+    press_char(&mut app, 'l');
+    press(&mut app, KeyCode::Enter);
+    line(&mut app, "Head of permits");
+    press_char(&mut app, 'l');
+    press(&mut app, KeyCode::Enter);
+    line(&mut app, "ana.lopez@city.example");
+    press_char(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    line(&mut app, "carla.diaz@city.example");
+    press_char(&mut app, 'a');
+    line(&mut app, "Mayor's office");
+    line(&mut app, "Sponsor");
+    line(&mut app, "mayor@city.example");
+    press(&mut app, KeyCode::Esc);
+    press_char(&mut app, '@');
     press_char(&mut app, 'n');
     press_char(&mut app, 'D');
     line(&mut app, "feb 13");
@@ -372,6 +396,21 @@ fn the_reviewed_example_is_what_the_app_makes() {
         .find(|r| r.cell("action") == "Pick an open licence")
         .unwrap();
     assert_eq!(licence.cell("status"), "Blocked");
+    let roster: Vec<(&str, &str, &str)> = s
+        .roster
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_str(), p.email.as_str()))
+        .collect();
+    assert_eq!(
+        roster,
+        [
+            ("Ana Lopez", "Head of permits", "ana.lopez@city.example"),
+            ("Carla Diaz", "", "carla.diaz@city.example"),
+            ("Dev Patel", "", ""),
+            ("Eve Martin", "", ""),
+            ("Mayor's office", "Sponsor", "mayor@city.example"),
+        ]
+    );
 }
 
 /// The reviewed example opened for its third review, on 13 February 2027, on every
@@ -416,10 +455,21 @@ fn snapshot_review_160x48_with_a_rows_history() {
 
 #[test]
 fn the_plan_check_measures_against_the_reviews_day() {
+    use convene::domain::check::{ProblemKind, check};
     let mut app = third_review();
+    let payments = find(&app, "Take card payments for fees");
+    let late = |app: &App, day: NaiveDate| {
+        check(&app.session, day)
+            .iter()
+            .any(|p| p.row == payments && p.kind == ProblemKind::PastDate)
+    };
     // Due 31 January: in the past on the review's day, not on the workshop's.
+    assert!(late(&app, app.today()));
+    assert!(!late(&app, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()));
+    focus(&mut app, "Take card payments for fees");
+    press(&mut app, KeyCode::End);
     let screen = common::screen(&mut app, 160, 48);
-    assert!(screen.contains("▲ Sun 31 Jan"), "{screen}");
+    assert!(screen.contains("due in the past"), "{screen}");
 }
 
 /// The exports of the reviewed example, as its owners receive them on 20 January 2027:
@@ -435,6 +485,8 @@ fn the_reviewed_exports_match_their_golden_files() {
         (Format::Md, "reviewed.md"),
         (Format::Html, "reviewed.html"),
         (Format::Ics, "reviewed.ics"),
+        (Format::Digest, "reviewed.digest.md"),
+        (Format::DigestHtml, "reviewed.digest.html"),
     ] {
         common::assert_golden(name, &render(&session, format, today, now));
     }
@@ -444,4 +496,18 @@ fn the_reviewed_exports_match_their_golden_files() {
         "{ics}"
     );
     assert!(ics.contains("DTSTART;VALUE=DATE:20270213\r\n"), "{ics}");
+    assert!(
+        ics.contains("ATTENDEE;CN=\"Carla Diaz\";ROLE=REQ-PARTICIPANT:mailto:carla.diaz@city.ex"),
+        "the owner invited to her deadline: {ics}"
+    );
+    let digest = render(&session, Format::Digest, today, now);
+    for heading in [
+        "## Ana Lopez",
+        "## Carla Diaz",
+        "## Dev Patel",
+        "## Eve Martin",
+        "## Mayor's office",
+    ] {
+        assert!(digest.contains(heading), "{heading}: {digest}");
+    }
 }

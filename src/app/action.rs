@@ -31,6 +31,9 @@ pub enum Action {
     ToggleReview,
     /// Type the next review's date.
     NextReview,
+    /// The roster screen: who must be told.
+    ToggleRoster,
+    Roster(super::roster::RosterAction),
     /// Leaves an overlay or screen (help, set-up, detail views).
     Back,
     // Content.

@@ -5,6 +5,7 @@
 
 use crate::domain::board::Board;
 use crate::domain::groups::Groups;
+use crate::domain::roster::Person;
 use crate::domain::session::{Initiative, Session};
 use crate::domain::tables::Tables;
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ pub struct Content {
     fields: BTreeMap<String, String>,
     groups: Option<Groups>,
     next_review: String,
+    roster: Vec<Person>,
 }
 
 impl Content {
@@ -30,6 +32,7 @@ impl Content {
             fields: session.fields.clone(),
             groups: session.groups.clone(),
             next_review: session.next_review.clone(),
+            roster: session.roster.clone(),
         }
     }
 
@@ -40,6 +43,7 @@ impl Content {
         session.fields = self.fields;
         session.groups = self.groups;
         session.next_review = self.next_review;
+        session.roster = self.roster;
     }
 }
 

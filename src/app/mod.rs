@@ -10,6 +10,7 @@ pub mod history;
 pub mod keys;
 pub mod outside;
 mod review;
+pub mod roster;
 pub mod setup;
 pub mod table;
 
@@ -35,6 +36,8 @@ pub enum Screen {
     Projector,
     /// The list of initiatives being planned.
     Setup,
+    /// The people of the plan: who must be told, and how to reach them.
+    Roster,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +74,7 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub editor: Option<Editor>,
     pub setup: setup::SetupUi,
+    pub roster: roster::RosterUi,
     pub board: board::BoardUi,
     pub table: table::TableUi,
     pub groups: groups::GroupsUi,
@@ -117,6 +121,7 @@ impl App {
             overlay: None,
             editor: None,
             setup: setup::SetupUi::default(),
+            roster: roster::RosterUi::default(),
             board: board::BoardUi::default(),
             table: table::TableUi::default(),
             groups: groups::GroupsUi::default(),
@@ -251,19 +256,21 @@ impl App {
             }
             Action::ToggleConsole => self.toggle_console(),
             Action::ToggleReview => self.toggle_review(),
+            Action::ToggleRoster => self.toggle_roster(),
+            Action::Roster(a) => self.roster_action(a),
             Action::NextReview => self.edit_next_review(),
             Action::ReloadTheirs => self.reload_theirs(),
             Action::KeepOurs => self.keep_ours(),
             Action::ToggleSetup => {
                 self.screen = match self.screen {
                     Screen::Setup => Screen::Projector,
-                    Screen::Projector => Screen::Setup,
+                    _ => Screen::Setup,
                 }
             }
             Action::Back => {
                 if self.overlay.is_some() {
                     self.overlay = None;
-                } else if self.screen == Screen::Setup {
+                } else if self.screen != Screen::Projector {
                     self.screen = Screen::Projector;
                 } else {
                     self.activity_back();
@@ -512,6 +519,11 @@ impl App {
             EditTarget::Field(key) => self.commit_field(key, text),
             EditTarget::Participants => self.commit_participants(text),
             EditTarget::Step => self.commit_step(&text),
+            EditTarget::Person {
+                index,
+                field,
+                chain,
+            } => self.commit_person(index, field, chain, &text),
             EditTarget::NextReview => {
                 self.commit_next_review(&text);
                 None

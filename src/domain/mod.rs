@@ -10,6 +10,7 @@ pub mod progress;
 pub mod promote;
 pub mod review;
 pub mod room;
+pub mod roster;
 pub mod session;
 pub mod tables;
 pub mod template;

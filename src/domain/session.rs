@@ -54,6 +54,9 @@ pub struct Session {
     /// not a date (kept and flagged, as in the table).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub next_review: String,
+    /// Who must be told: the people of the plan, their role and contacts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roster: Vec<super::roster::Person>,
     /// The next id to hand out to an initiative, note or row.
     pub next_id: u64,
 }
@@ -156,6 +159,7 @@ impl Session {
             review_agenda: None,
             in_review: None,
             next_review: String::new(),
+            roster: Vec::new(),
             next_id: 1,
         };
         session.sync_boards();

@@ -17,6 +17,7 @@
 use super::report::{capitalized, iso_date};
 use super::tables::{self, Columns, shown};
 use crate::domain::plan::PlanRow;
+use crate::domain::roster::Person;
 use crate::domain::session::Session;
 use crate::domain::template::TableDef;
 use chrono::{DateTime, Days, SecondsFormat, Utc};
@@ -74,6 +75,9 @@ fn next_review(session: &Session, stamp: &str, line: &mut impl FnMut(String)) {
         escape(&format!("Plan review: {}", session.title))
     ));
     line(format!("DESCRIPTION:{}", escape(&description)));
+    for person in &session.roster {
+        attendee(person, line);
+    }
     line("TRANSP:TRANSPARENT".into());
     line("END:VEVENT".into());
 }
@@ -140,8 +144,35 @@ fn event(
     line(format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")));
     line(format!("SUMMARY:{}", escape(&summary)));
     line(format!("DESCRIPTION:{}", escape(&description.join("\n"))));
+    // The owner is invited when the roster knows their email.
+    let owner = columns.owner.map_or("", |c| row.cell(&c.key));
+    let first = owner.split(',').next().unwrap_or("").trim();
+    if let Some(person) = session.person(first) {
+        attendee(person, line);
+    }
     line("TRANSP:TRANSPARENT".into());
     line("END:VEVENT".into());
+}
+
+/// `ATTENDEE;CN="Ana Lopez":mailto:ana@city.example`, for a person with an email.
+fn attendee(person: &Person, line: &mut impl FnMut(String)) {
+    let email: String = person
+        .email
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '"' | '<' | '>'))
+        .collect();
+    if !email.contains('@') {
+        return;
+    }
+    // A parameter value is quoted and may not hold a quote or a control character.
+    let name: String = person
+        .name
+        .chars()
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect();
+    line(format!(
+        "ATTENDEE;CN=\"{name}\";ROLE=REQ-PARTICIPANT:mailto:{email}"
+    ));
 }
 
 /// `row-<id>-<hash>@convene`: the same row of the same session always gets the same UID.

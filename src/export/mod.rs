@@ -6,6 +6,7 @@
 //! top ([`write_all`], [`write_one`]), atomic so a failed export never leaves half a file.
 
 mod csv;
+mod digest;
 mod html;
 mod ics;
 mod markdown;
@@ -38,6 +39,12 @@ pub enum Format {
     Ics,
     /// The session file itself.
     Json,
+    /// For each person: what they own, what is due, what they must be told about.
+    #[value(name = "digest", alias = "digest.md")]
+    Digest,
+    /// The same digest as a page to print or send.
+    #[value(name = "digest-html", alias = "digest.html")]
+    DigestHtml,
 }
 
 impl Format {
@@ -54,6 +61,8 @@ impl Format {
             Format::Html => "html",
             Format::Ics => "ics",
             Format::Json => "json",
+            Format::Digest => "digest.md",
+            Format::DigestHtml => "digest.html",
         }
     }
 
@@ -65,6 +74,8 @@ impl Format {
             Format::Html => "HTML handout",
             Format::Ics => "calendar of deadlines",
             Format::Json => "session JSON",
+            Format::Digest => "Markdown digest, a section a person",
+            Format::DigestHtml => "HTML digest, a section a person",
         }
     }
 }
@@ -85,6 +96,8 @@ pub fn render(session: &Session, format: Format, today: NaiveDate, now: DateTime
         Format::Html => html::render(&report::Report::new(session, today, now)),
         Format::Ics => ics::render(session, now),
         Format::Json => storage::to_json(session),
+        Format::Digest => digest::markdown(&digest::Digest::of(session, today)),
+        Format::DigestHtml => digest::html(&digest::Digest::of(session, today)),
     }
 }
 

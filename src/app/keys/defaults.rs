@@ -37,6 +37,7 @@ pub fn contexts() -> Vec<Bindings> {
     vec![
         workshop(),
         setup(),
+        roster(),
         briefing(),
         board(),
         table(),
@@ -114,6 +115,10 @@ fn workshop() -> Bindings {
             line(
                 "set the date of the next review",
                 vec![act("next_review", &["D"], A::NextReview)],
+            ),
+            line(
+                "the roster: who must be told, their role and contacts (again: back)",
+                vec![act("roster", &["@"], A::ToggleRoster)],
             ),
             line(
                 "undo / redo any change to notes, rows, initiatives, fields and groups",
@@ -294,6 +299,41 @@ fn board() -> Bindings {
             line(
                 "promote the note to a row of the action plan (once)",
                 vec![act("promote", &["P"], b(B::Promote))],
+            ),
+        ],
+    )
+}
+
+fn roster() -> Bindings {
+    use crate::app::roster::RosterAction as P;
+    let p = |a| Action::Roster(a);
+    context(
+        Context::Roster,
+        vec![
+            line(
+                "add people: name, role, email, phone; Enter moves on, Esc stops",
+                vec![act("add", &["a", "o", "Insert"], p(P::Add))],
+            ),
+            line(
+                "edit the selected field",
+                vec![act("edit", &["Enter", "e"], p(P::Edit))],
+            ),
+            line(
+                "add everyone named in the plan who is not on the roster",
+                vec![act("fill", &["F"], p(P::Fill))],
+            ),
+            line(
+                "remove the selected person (u undoes)",
+                vec![act("delete", &["d", "Delete"], p(P::Delete))],
+            ),
+            line(
+                "select a person / a field",
+                vec![
+                    act("up", &["Up", "k"], p(P::Up)),
+                    act("down", &["Down", "j"], p(P::Down)),
+                    act("left", &["Left", "h", "Shift-Tab"], p(P::Left)),
+                    act("right", &["Right", "l", "Tab"], p(P::Right)),
+                ],
             ),
         ],
     )
