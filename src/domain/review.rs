@@ -80,27 +80,77 @@ pub struct Review {
     pub timing: Timing,
 }
 
-/// One line of a row's history: a cell that changed, or a progress note.
+/// One line of a row's history: a cell that changed, or a progress note. In the file
+/// it is one flat object (`{"on", "in", "column", "from", "to"}` or `{"on", "in",
+/// "note"}`), read through `ChangeFile`: serde's flatten and untagged would buffer
+/// every line, and a plan of 500 rows after 20 reviews holds 20,000 of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ChangeFile", into = "ChangeFile")]
 pub struct Change {
     pub on: NaiveDate,
-    #[serde(rename = "in")]
     pub meeting: Meeting,
-    #[serde(flatten)]
     pub what: What,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Serialize, Deserialize)]
+struct ChangeFile {
+    on: NaiveDate,
+    #[serde(rename = "in")]
+    meeting: Meeting,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    column: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    from: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+impl From<ChangeFile> for Change {
+    fn from(f: ChangeFile) -> Change {
+        // A line with a note is a note (a hand-edited line with both keeps the note).
+        let what = match (f.note, f.column) {
+            (Some(note), _) => What::Note { note },
+            (None, column) => What::Cell {
+                column: column.unwrap_or_default(),
+                from: f.from,
+                to: f.to,
+            },
+        };
+        Change {
+            on: f.on,
+            meeting: f.meeting,
+            what,
+        }
+    }
+}
+
+impl From<Change> for ChangeFile {
+    fn from(c: Change) -> ChangeFile {
+        let (column, from, to, note) = match c.what {
+            What::Note { note } => (None, String::new(), String::new(), Some(note)),
+            What::Cell { column, from, to } => (Some(column), from, to, None),
+        };
+        ChangeFile {
+            on: c.on,
+            meeting: c.meeting,
+            column,
+            from,
+            to,
+            note,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum What {
     /// What happened, the evidence: one per row per meeting.
     Note { note: String },
     /// A cell's value before and after (empty: not set).
     Cell {
         column: String,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
         from: String,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
         to: String,
     },
 }

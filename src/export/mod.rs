@@ -105,6 +105,11 @@ pub fn render(session: &Session, format: Format, today: NaiveDate, now: DateTime
 /// session built or changed outside the app must not carry escape sequences into a
 /// CSV printed on a terminal, nor bidi overrides into a report.
 fn cleaned(session: &Session) -> Cow<'_, Session> {
+    // Written out as text, a clean session says so in one pass, with no tree built.
+    let text = serde_json::to_string(session).expect("a session always serializes");
+    if !text::json_needs_cleaning(&text) {
+        return Cow::Borrowed(session);
+    }
     let mut value = serde_json::to_value(session).expect("a session always serializes");
     if !text::clean_json(&mut value) {
         return Cow::Borrowed(session);

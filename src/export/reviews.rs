@@ -10,6 +10,7 @@ use crate::domain::progress::{PlanProgress, followed_table};
 use crate::domain::review::Meeting;
 use crate::domain::session::Session;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 pub(super) struct ReviewsView {
@@ -55,6 +56,8 @@ impl ReviewsView {
             .map(|r| format!("review {last_number}, {}", dates::long(r.on)));
         let mut since_last = Vec::new();
         let mut history = Vec::new();
+        // "Sat 19 Dec 2026, review 1", written once for every row it heads.
+        let mut whens: HashMap<(NaiveDate, Meeting), String> = HashMap::new();
         for table in &session.workshop.tables {
             for row in session
                 .tables
@@ -70,24 +73,42 @@ impl ReviewsView {
                 let initiative = session
                     .initiative(row.initiative)
                     .map_or(String::new(), |i| i.name.clone());
-                let changes = |keep: &dyn Fn(Meeting) -> bool, with_when: bool| RowChanges {
-                    action: action.clone(),
-                    initiative: initiative.clone(),
-                    lines: row
-                        .history
-                        .iter()
-                        .filter(|c| keep(c.meeting))
-                        .map(|c| match with_when {
-                            true => format!("{}: {}", c.when(), c.describe(table)),
-                            false => c.describe(table),
-                        })
-                        .collect(),
-                };
-                let reported = changes(&|m| last_number > 0 && m.reported_at(last_number), false);
-                if !reported.lines.is_empty() {
-                    since_last.push(reported);
+                let reported: Vec<String> = row
+                    .history
+                    .iter()
+                    .filter(|c| last_number > 0 && c.meeting.reported_at(last_number))
+                    .map(|c| c.describe(table))
+                    .collect();
+                if !reported.is_empty() {
+                    since_last.push(RowChanges {
+                        action: action.clone(),
+                        initiative: initiative.clone(),
+                        lines: reported,
+                    });
                 }
-                history.push(changes(&|_| true, true));
+                // One line per meeting: "Sat 19 Dec 2026, review 1: Status: … ; Progress: …".
+                let mut lines: Vec<String> = Vec::new();
+                let mut last = None;
+                for c in &row.history {
+                    let key = (c.on, c.meeting);
+                    let what = c.describe(table);
+                    match lines.last_mut() {
+                        Some(line) if last == Some(key) => {
+                            line.push_str("; ");
+                            line.push_str(&what);
+                        }
+                        _ => {
+                            let when = whens.entry(key).or_insert_with(|| c.when());
+                            lines.push(format!("{when}: {what}"));
+                        }
+                    }
+                    last = Some(key);
+                }
+                history.push(RowChanges {
+                    action,
+                    initiative,
+                    lines,
+                });
             }
         }
         Some(ReviewsView {
