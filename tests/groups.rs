@@ -60,7 +60,7 @@ fn names_are_counted_off_or_drawn_and_every_change_undoes() {
     press_char(&mut app, 'u');
     press_char(&mut app, 'u');
     assert_eq!(app.session.groups.as_ref(), Some(&groups), "undo, twice");
-    press_char(&mut app, 'm');
+    press_char(&mut app, 'M');
     assert_eq!(app.session.groups.as_ref().unwrap().method, Method::Random);
 }
 

@@ -133,3 +133,49 @@ fn the_screen_names_the_users_keys() {
     assert!(screen.contains(" · F1 help"), "{screen}");
     assert!(!screen.contains("? help"), "{screen}");
 }
+
+/// Workshop-wide keys an activity takes for itself on purpose: Esc (and `i`, which
+/// opened it) leave the set-up screen, Esc closes the table's detail first.
+/// On a groups step `r` draws the groups again: the review meeting (`r` elsewhere) is
+/// opened from any other step, or with `convene review`.
+const INTENDED: &[(&str, &str)] = &[
+    ("setup", "Esc"),
+    ("setup", "i"),
+    ("table", "Esc"),
+    ("groups", "r"),
+];
+
+#[test]
+fn no_context_shadows_a_workshop_key_unless_intended() {
+    let keymap = Keymap::default();
+    let workshop: Vec<String> = keymap
+        .bindings(Context::Workshop)
+        .all()
+        .flat_map(|b| b.keys.iter().map(|k| k.to_string()))
+        .collect();
+    let mut shadowed = Vec::new();
+    // The contexts the workshop's keys stand under (a new one is checked as it comes);
+    // the editor, the boxes and the mirror take every key for themselves.
+    let activities = Context::ALL.into_iter().filter(|c| {
+        !matches!(
+            c,
+            Context::Workshop
+                | Context::Editor
+                | Context::Help
+                | Context::Quit
+                | Context::Outside
+                | Context::Mirror
+        )
+    });
+    for context in activities {
+        for binding in keymap.bindings(context).all() {
+            for key in &binding.keys {
+                let key = key.to_string();
+                if workshop.contains(&key) && !INTENDED.contains(&(context.name(), key.as_str())) {
+                    shadowed.push(format!("{}: {key} ({})", context.name(), binding.action));
+                }
+            }
+        }
+    }
+    assert!(shadowed.is_empty(), "shadowed workshop keys: {shadowed:#?}");
+}

@@ -189,3 +189,140 @@ fn a_click_on_the_agenda_strip_goes_to_that_step() {
     app.update(Action::Click { column, row });
     assert_eq!(app.session.timing.current, 0, "and back to step 1");
 }
+
+/// The example session (step 4 of the default workshop, rows the plan check flags).
+fn example() -> App {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/example-workshop.json"
+    );
+    let session = convene::storage::load(std::path::Path::new(path)).unwrap();
+    common::app_on(session).0
+}
+
+#[test]
+fn the_session_title_uses_the_width_the_header_leaves() {
+    let title = "City digital services 2027: permits, payments, open data";
+    let (mut app, _) = common::app_on(common::session(Template::default_template(), title, &[]));
+    let s = screen(&mut app, 120, 35);
+    let header = s.lines().next().unwrap();
+    assert!(header.contains(title), "{header}");
+    let s = screen(&mut app, 80, 24);
+    let header = s.lines().next().unwrap();
+    assert!(
+        header.trim_end().ends_with('…'),
+        "cut, and says so: {header}"
+    );
+}
+
+#[test]
+fn the_one_line_panel_puts_the_remedy_first_and_marks_a_cut() {
+    let mut app = example();
+    app.update(Action::GoToStep(3));
+    let s = screen(&mut app, 80, 24);
+    let line = s.lines().nth(22).unwrap();
+    assert!(
+        line.starts_with(" → Explain that an owner is not the person"),
+        "{line}"
+    );
+    assert!(line.trim_end().ends_with('…'), "{line}");
+}
+
+#[test]
+fn a_short_summary_keeps_the_plan_check_and_says_what_is_below() {
+    let mut app = example();
+    app.update(Action::GoToStep(5));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("▲ 4 actions have no measure"), "{s}");
+    assert!(s.contains("more ┘"), "a cut summary says so:\n{s}");
+}
+
+#[test]
+fn the_set_up_screen_keeps_a_small_clock_while_it_runs() {
+    let (mut app, clock) = app();
+    app.update(Action::ToggleSetup);
+    assert!(
+        !screen(&mut app, 80, 24).contains("running"),
+        "paused: none"
+    );
+    app.update(Action::ToggleClock);
+    clock.advance(Duration::seconds(75));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("03:45") && s.contains("running"), "{s}");
+}
+
+#[test]
+fn a_tick_redraws_the_table_as_it_was_and_a_change_shows_at_once() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/example-workshop.json"
+    );
+    let session = convene::storage::load(std::path::Path::new(path)).unwrap();
+    let (mut app, clock) = common::app_on(session);
+    app.update(Action::GoToStep(3));
+    app.update(Action::ToggleClock);
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+    // A redraw as the loop does it on a tick: no action first.
+    let mut redraw = |app: &App| {
+        terminal.draw(|f| convene::ui::draw(f, app)).unwrap();
+        common::text_of(terminal.backend().buffer())
+    };
+    let first = screen(&mut app, 120, 35);
+    for _ in 0..3 {
+        clock.advance(Duration::seconds(1));
+        app.tick();
+        let ticked = redraw(&app);
+        assert_ne!(ticked, first, "the countdown moved");
+        assert_eq!(ticked, screen(&mut app, 120, 35), "as a fresh draw");
+    }
+    assert!(first.contains("Put the permit"));
+    app.update(Action::Table(convene::app::table::TableAction::Delete));
+    let changed = redraw(&app);
+    assert!(
+        changed.contains("1 Let applicants pay"),
+        "the deleted row went at once:\n{changed}"
+    );
+}
+
+#[test]
+fn a_briefing_cut_by_the_panel_says_how_much_is_below() {
+    let names = [
+        "Permits",
+        "Budget",
+        "Front desk",
+        "Parking",
+        "Library",
+        "Waste",
+        "Parks",
+    ];
+    let (mut app, _) = common::default_app("City services 2027", &names);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("3. Front desk"), "{s}");
+    assert!(s.contains("5. Library"), "{s}");
+    assert!(s.contains("▼ 2 more"), "the last two are cut:\n{s}");
+    app.update(Action::TogglePanel);
+    assert!(
+        !screen(&mut app, 80, 24).contains("more"),
+        "all of it fits without the panel"
+    );
+}
+
+#[test]
+fn help_continuation_lines_sit_under_the_description() {
+    let (mut app, _) = app();
+    app.update(Action::GoToStep(3));
+    app.update(Action::ToggleHelp);
+    let s = screen(&mut app, 80, 24);
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Tab/Shift-Tab"))
+        .expect("the table's Tab line");
+    let column =
+        |l: &str, text: &str| l.chars().count() - l[l.find(text).unwrap()..].chars().count();
+    let description = column(lines[at], "next / previous cell");
+    let next = lines[at + 1];
+    let inner = next.trim_start_matches(' ').trim_start_matches('│');
+    let first = next.chars().count() - inner.trim_start().chars().count();
+    assert_eq!(first, description, "{}\n{next}", lines[at]);
+}

@@ -134,7 +134,7 @@ fn a_workshop_and_three_monthly_reviews() {
         "and only its record went: {:?}",
         row.history
     );
-    press_char(&mut app, 'D');
+    press_char(&mut app, 'T');
     line(&mut app, "in 4 weeks");
     assert_eq!(app.session.next_review, "2027-01-16");
 
@@ -155,7 +155,7 @@ fn a_workshop_and_three_monthly_reviews() {
     clock.advance(Duration::weeks(4));
     press_char(&mut app, 'r');
     assert_eq!(app.session.meeting(), Meeting::Review(2));
-    press_char(&mut app, 'D');
+    press_char(&mut app, 'T');
     line(&mut app, "feb 13");
     let today = app.today();
     let outlook = Outlook::of(&app.session, today);
@@ -298,7 +298,7 @@ fn reviewed_twice() -> App {
     press_char(&mut app, 'n');
     press_char(&mut app, 'n');
     press_char(&mut app, 'n');
-    press_char(&mut app, 'D');
+    press_char(&mut app, 'T');
     line(&mut app, "in 4 weeks");
     clock.advance(Duration::minutes(10));
     press(&mut app, KeyCode::Char(' '));
@@ -362,7 +362,7 @@ fn reviewed_twice() -> App {
     press(&mut app, KeyCode::Esc);
     press_char(&mut app, '@');
     press_char(&mut app, 'n');
-    press_char(&mut app, 'D');
+    press_char(&mut app, 'T');
     line(&mut app, "feb 13");
     clock.advance(Duration::minutes(9));
     press(&mut app, KeyCode::Char(' '));

@@ -292,6 +292,37 @@ fn status_cycles_with_s_and_reads_without_colour() {
 }
 
 #[test]
+fn a_status_label_shows_whole_wherever_its_column_shows() {
+    let mut app = app();
+    add_row(&mut app, "Draft the permit form", "Ana Lopez", "Dec 15");
+    key(&mut app, KeyCode::Char('s'));
+    assert!(
+        app.session.settings.show_panel,
+        "the panel takes a third of the width"
+    );
+    let mut seen = Vec::new();
+    for width in [80, 100, 120, 140, 160, 200] {
+        // Across the columns, to the status column and past it.
+        for _ in 0..12 {
+            let screen = render(&mut app, width, 48);
+            if screen.contains("◐ In") {
+                assert!(
+                    screen.contains("◐ In progress"),
+                    "{width} columns: the label is cut:\n{screen}"
+                );
+                seen.push(width);
+            }
+            key(&mut app, KeyCode::Right);
+        }
+        key(&mut app, KeyCode::Home);
+    }
+    assert!(
+        seen.contains(&160),
+        "the status column shows at 160: {seen:?}"
+    );
+}
+
+#[test]
 fn a_template_with_its_own_statuses() {
     let mut app = app_with(
         Template::built_in("planning-for-success").unwrap(),

@@ -1,7 +1,8 @@
 //! Undo and redo for everything the room writes: initiatives, boards, the tables, the
 //! session's fields and its groups.
-//! Each change stores a copy of that content before it; the timer is not undone
-//! (time passed is not a slip).
+//! Each change stores a copy of that content before it, and the minutes added to or
+//! taken from steps (`+`, `-`, `R`); the clock's starts, pauses and step moves are not
+//! undone: they are what happened in the room.
 
 use crate::domain::board::Board;
 use crate::domain::groups::Groups;
@@ -21,6 +22,9 @@ pub struct Content {
     groups: Option<Groups>,
     next_review: String,
     roster: Vec<Person>,
+    /// The minutes added to or taken from steps, of the meeting whose clock it was:
+    /// the workshop's (`None`) or review N's (its index).
+    adjust_secs: (Option<usize>, Vec<i64>),
 }
 
 impl Content {
@@ -33,6 +37,7 @@ impl Content {
             groups: session.groups.clone(),
             next_review: session.next_review.clone(),
             roster: session.roster.clone(),
+            adjust_secs: (session.in_review, session.clock().adjust_secs.clone()),
         }
     }
 
@@ -44,6 +49,15 @@ impl Content {
         session.groups = self.groups;
         session.next_review = self.next_review;
         session.roster = self.roster;
+        let (meeting, adjust) = self.adjust_secs;
+        match meeting {
+            Some(i) => {
+                if let Some(review) = session.reviews.get_mut(i) {
+                    review.timing.adjust_secs = adjust;
+                }
+            }
+            None => session.timing.adjust_secs = adjust,
+        }
     }
 }
 

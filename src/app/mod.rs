@@ -9,17 +9,21 @@ pub mod groups;
 pub mod history;
 pub mod keys;
 pub mod outside;
+mod painted;
 mod review;
 pub mod roster;
 pub mod setup;
+mod status;
 pub mod table;
+mod timing;
 
 pub use action::{Action, SetupAction};
 pub use keys::{KeyPatch, KeyProblem, Keymap};
+pub use painted::{PaintKey, Painted};
+pub use status::Status;
 
 use crate::domain::session::{Session, ThemeName};
 use crate::domain::template::Activity;
-use crate::domain::text::sanitize_line;
 use crate::domain::timer::{Clock, Stage};
 use crate::layout::{self, projector::Projector};
 use crossterm::event::KeyEvent;
@@ -57,12 +61,6 @@ pub enum Effect {
     /// The facilitator answered for this version of the file written outside: saving
     /// over it is no longer overwriting someone's work.
     Accept(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
 }
 
 pub struct App {
@@ -108,6 +106,10 @@ pub struct App {
     history_written: u64,
     effects: Vec<Effect>,
     last_stage: Stage,
+    /// Moves on with every change to what the step's activity shows.
+    generation: u64,
+    /// The activity as last drawn, for the clock's ticks.
+    pub painted: Painted,
 }
 
 impl App {
@@ -142,6 +144,8 @@ impl App {
             history_written: 0,
             effects: Vec::new(),
             last_stage,
+            generation: 0,
+            painted: Painted::default(),
         };
         // A session reopened on its groups step shows the groups at once.
         app.form_groups();
@@ -169,6 +173,7 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        self.generation += 1;
         let typing = matches!(action, Action::EditKey(_) | Action::Paste(_));
         // A message stays until the next thing the facilitator does.
         if !typing && !matches!(action, Action::Resize { .. }) {
@@ -179,6 +184,7 @@ impl App {
         }
         // Changes that do not pass through `after_content_change`.
         self.record_row_history();
+        self.expire_status();
         self.check_stage();
     }
 
@@ -203,23 +209,9 @@ impl App {
                     false,
                 ));
             }
-            Action::AddMinute | Action::RemoveMinute => {
-                let secs = if action == Action::AddMinute { 60 } else { -60 };
-                let planned = i64::from(self.session.current_step().minutes) * 60;
-                self.session.clock_mut().adjust(secs, planned, now);
-                self.touch();
-            }
-            Action::Rebalance => {
-                self.session.rebalance(now);
-                let behind = self.session.budget(now).behind_ms;
-                self.say(if behind > 0 {
-                    "Remaining steps shortened as far as they go (one minute each at least)"
-                        .to_string()
-                } else {
-                    "Remaining steps rebalanced to finish on time".to_string()
-                });
-                self.touch();
-            }
+            Action::AddMinute => self.adjust_minutes(1),
+            Action::RemoveMinute => self.adjust_minutes(-1),
+            Action::Rebalance => self.rebalance(),
             Action::ToggleZoom => self.zoom = !self.zoom,
             Action::TogglePanel => {
                 self.session.settings.show_panel = !self.session.settings.show_panel;
@@ -383,8 +375,25 @@ impl App {
         })
     }
 
+    /// What the activity drawn now depends on: the tick's redraw reuses the last one
+    /// drawn for the same key. An open editor is drawn afresh (its box may reach
+    /// past the activity).
+    pub fn paint_key(&self, area: Rect) -> Option<PaintKey> {
+        self.editor.is_none().then(|| PaintKey {
+            generation: self.generation,
+            area,
+            today: self.today(),
+        })
+    }
+
+    /// A change made outside `update` (a report from the loop).
+    fn changed_outside(&mut self) {
+        self.generation += 1;
+    }
+
     /// Called on every clock tick: rings the bell once when time runs out.
     pub fn tick(&mut self) {
+        self.expire_status();
         self.check_stage();
     }
 
@@ -404,7 +413,12 @@ impl App {
     /// Milliseconds until something on screen changes by itself, if anything will.
     pub fn ms_to_next_change(&self) -> Option<i64> {
         let countdown = self.session.countdown(self.now());
-        countdown.running.then(|| countdown.ms_to_next_change())
+        let clock = countdown.running.then(|| countdown.ms_to_next_change());
+        // The loop wakes once more for a message to fade.
+        match (clock, self.ms_to_status_fade()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     fn go_to(&mut self, step: usize) {
@@ -416,26 +430,11 @@ impl App {
         self.commit_open_editor();
         let now = self.now();
         self.session.clock_mut().go_to(step, now);
-        self.board = board::BoardUi::default();
+        self.board = board::BoardUi::keeping_view(&self.board);
         self.table.on_step_change();
         self.plenary = 0;
         self.form_groups();
         self.touch();
-    }
-
-    /// Messages quote notes, cells and template text: cleaned here, once, for all.
-    pub fn say(&mut self, text: impl AsRef<str>) {
-        self.status = Some(Status {
-            text: sanitize_line(text.as_ref()),
-            error: false,
-        });
-    }
-
-    pub fn warn(&mut self, text: impl AsRef<str>) {
-        self.status = Some(Status {
-            text: sanitize_line(text.as_ref()),
-            error: true,
-        });
     }
 
     /// Marks the session as changed so the autosaver picks it up.

@@ -26,6 +26,7 @@ pub enum Copy {
 impl App {
     /// The folder watcher saw a version of the file that is not ours.
     pub fn outside_change(&mut self, text: String, theirs: Result<Session, String>) {
+        self.changed_outside();
         self.outside = Some(Outside { text, theirs });
     }
 
@@ -80,6 +81,7 @@ impl App {
 
     /// The folder watcher counted the mirrors following the session.
     pub fn set_mirrors(&mut self, mirrors: usize) {
+        self.changed_outside();
         let before = self.mirrors;
         self.mirrors = mirrors;
         let key = self

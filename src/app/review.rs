@@ -1,5 +1,5 @@
 //! The review meeting in the app: opening and leaving it (`r`), a row's progress note
-//! (`N`), moving its date (`t`), the next review's date (`D`), and the history that
+//! (`N`), moving its date (`t`), the next review's date (`T`), and the history that
 //! records itself: after every change the undo history remembers, what changed in
 //! the followed columns is written into the rows' history, so undo takes both away.
 

@@ -27,20 +27,22 @@ pub struct Projector {
 impl Projector {
     /// The facilitator's projector screen: the facilitator panel as the session says.
     pub fn new(screen: Rect, session: &Session) -> Projector {
+        let activity = &session.current_step().activity;
         // Boards and the table need every row a short screen has.
-        let busy = !matches!(session.current_step().activity, Activity::Briefing(_));
+        let busy = !matches!(activity, Activity::Briefing(_));
         let panel = session.settings.show_panel.then_some(busy);
-        Projector::with(screen, &session.current_step().instruction, panel)
+        let clock = ClockShare::of(activity);
+        Projector::with(screen, &session.current_step().instruction, panel, clock)
     }
 
     /// The room's screen (a mirror): never a facilitator panel.
-    pub fn room(screen: Rect, instruction: &str) -> Projector {
-        Projector::with(screen, instruction, None)
+    pub fn room(screen: Rect, instruction: &str, clock: ClockShare) -> Projector {
+        Projector::with(screen, instruction, None, clock)
     }
 
     /// `panel`: whether a panel shows, and if so whether the step's activity is busy
     /// (a board or the table: the panel shrinks to a line on a short screen).
-    fn with(screen: Rect, instruction: &str, panel: Option<bool>) -> Projector {
+    fn with(screen: Rect, instruction: &str, panel: Option<bool>, clock: ClockShare) -> Projector {
         // The room's instruction gets a second row only when it needs one.
         let instruction_rows = if instruction.chars().count() > usize::from(screen.width) {
             2
@@ -50,7 +52,7 @@ impl Projector {
         let [header, instruction, clock, strip, body, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(instruction_rows),
-            Constraint::Length(clock_height(screen.height)),
+            Constraint::Length(clock_height(screen, instruction_rows, clock)),
             Constraint::Length(1),
             Constraint::Min(3),
             Constraint::Length(1),
@@ -82,15 +84,75 @@ impl Projector {
     }
 }
 
-/// Rows the countdown takes at a screen height: big glyphs where there is room.
-pub fn clock_height(screen_height: u16) -> u16 {
-    match screen_height {
-        h if h >= 52 => 16 + 1,
-        h if h >= 34 => 8 + 1,
-        h if h >= 18 => 4 + 1,
-        _ => 1,
+/// How much of the screen the countdown may take: the step's activity decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockShare {
+    /// A briefing or a summary leaves room: the clock grows into what is left of
+    /// the screen when the activity has `body` rows.
+    Large { body: u16 },
+    /// A board, the table or the groups need the rows: a sixth of the height.
+    Small,
+}
+
+impl ClockShare {
+    /// A briefing's text, or a panel under it.
+    pub const BRIEFING: ClockShare = ClockShare::Large { body: 14 };
+    /// The summary's counts and its plan check's lines.
+    pub const SUMMARY: ClockShare = ClockShare::Large { body: 22 };
+
+    pub fn of(activity: &Activity) -> ClockShare {
+        match activity {
+            Activity::Briefing(_) => ClockShare::BRIEFING,
+            Activity::Summary(_) => ClockShare::SUMMARY,
+            Activity::Board(_) | Activity::Table(_) | Activity::Groups(_) => ClockShare::Small,
+        }
     }
 }
+
+/// Characters the layout sizes the digits for: "+01:20" in overtime, so the clock
+/// keeps its size when time runs out.
+const CLOCK_CHARS: u16 = 6;
+
+/// Rows the countdown takes (its digits and the label under them): never under a
+/// sixth of the screen's height for its digits, and on a briefing or summary up to
+/// two fifths of it, as far as the screen's width allows; one line on a short screen.
+pub fn clock_height(screen: Rect, instruction_rows: u16, share: ClockShare) -> u16 {
+    if screen.height < 18 {
+        return 1;
+    }
+    let small = screen.height.div_ceil(6).next_multiple_of(QUADRANT_ROWS);
+    let digits = match share {
+        ClockShare::Small => small,
+        ClockShare::Large { body } => {
+            // Header, instruction, agenda strip, status line and the label.
+            let others = 4 + instruction_rows;
+            let left = screen.height.saturating_sub(others + body);
+            (screen.height * 2 / 5).min(left).max(small)
+        }
+    };
+    let wide = Rect::new(0, 0, screen.width, digits + 1);
+    digits_size(wide, CLOCK_CHARS).map_or(1, |(rows, _)| rows + 1)
+}
+
+/// The digits' rows and width in `area` for `chars` characters, leaving a row for
+/// the label: as tall as the area allows in steps of 4 rows (each pixel of the 8x8
+/// font then takes the same number of half rows) and 8 columns (the same number of
+/// columns); the Quadrant font at 4 rows; `None` where not even that fits (the clock
+/// goes on one line).
+pub fn digits_size(area: Rect, chars: u16) -> Option<(u16, u16)> {
+    let rows = area.height.checked_sub(1)? / QUADRANT_ROWS * QUADRANT_ROWS;
+    (QUADRANT_ROWS..=rows)
+        .rev()
+        .step_by(usize::from(QUADRANT_ROWS))
+        .map(|r| {
+            let per_char = if r == QUADRANT_ROWS { 4 } else { r / 8 * 8 };
+            (r, chars.saturating_mul(per_char))
+        })
+        .find(|&(_, w)| w <= area.width)
+}
+
+/// The Quadrant font's height: 8 pixels in 4 rows, exactly.
+pub const QUADRANT_ROWS: u16 = 4;
 
 /// Columns each step's segment takes in the agenda strip.
 pub fn segment_width(strip: Rect, steps: usize) -> usize {
@@ -255,8 +317,43 @@ mod tests {
         let s = session();
         let screen = Rect::new(0, 0, 160, 48);
         assert!(Projector::new(screen, &s).panel.is_some());
-        let room = Projector::room(screen, &s.current_step().instruction);
+        let room = Projector::room(screen, &s.current_step().instruction, ClockShare::BRIEFING);
         assert_eq!(room.panel, None);
         assert_eq!(room.activity.width, 160);
+    }
+
+    #[test]
+    fn the_clock_grows_with_the_screen_and_the_room_the_step_leaves() {
+        let mut s = session();
+        for (w, h) in [(80, 24), (100, 32), (120, 35), (160, 48), (200, 60)] {
+            let screen = Rect::new(0, 0, w, h);
+            s.timing.current = 0;
+            let briefing = Projector::new(screen, &s).clock.height;
+            for step in [2, 3, 4] {
+                s.timing.current = step;
+                let busy = Projector::new(screen, &s).clock.height;
+                // The digits (all but the label's row) are a sixth of the height at least.
+                assert!((busy - 1) * 6 >= h, "{w}x{h}, step {step}: {busy} rows");
+                assert!(
+                    briefing >= busy,
+                    "{w}x{h}: a briefing's clock is no smaller"
+                );
+            }
+            s.timing.current = 5;
+            let summary = Projector::new(screen, &s);
+            assert!(
+                summary.clock.height >= 9.min(briefing),
+                "{w}x{h}: a summary's too"
+            );
+            // Its counts and plan check keep their rows first.
+            assert!(summary.activity.height >= 22.min(h - 14), "{w}x{h}");
+        }
+        s.timing.current = 0;
+        let big = Projector::new(Rect::new(0, 0, 160, 48), &s).clock.height;
+        let mid = Projector::new(Rect::new(0, 0, 120, 35), &s).clock.height;
+        assert!(
+            big > mid && big >= 48 / 3,
+            "bigger on a bigger screen: {big} vs {mid}"
+        );
     }
 }

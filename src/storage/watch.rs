@@ -110,6 +110,9 @@ impl Watch {
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
                 let Ok(event) = event else { return };
+                if !changes(&event.kind) {
+                    return;
+                }
                 for touched in event.paths.iter().filter_map(|p| classify(p)) {
                     let _ = tx.send(touched);
                 }
@@ -129,6 +132,19 @@ impl Watch {
                 reason: e.to_string(),
             })?;
         Ok(Watch { _watcher: watcher })
+    }
+}
+
+/// Whether an event says a file changed. Reading one is an event too (inotify's
+/// open and close-after-read): following those, the watcher's own reads of the lock
+/// woke it again at once, and it spun at 60-90 % of a core while a session was open.
+/// A file closed after writing is a change (an editor's last write).
+fn changes(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    match kind {
+        notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        notify::EventKind::Access(_) => false,
+        _ => true,
     }
 }
 
@@ -222,6 +238,7 @@ mod tests {
     use super::*;
     use crate::domain::template::Template;
     use crate::storage::{save, to_json};
+    use notify::EventKind;
     use std::sync::mpsc::Receiver;
 
     const DEADLINE: Duration = Duration::from_secs(20);
@@ -316,6 +333,23 @@ mod tests {
         let (text, parsed) = next_version(&rx);
         assert_eq!(parsed.unwrap().title, "theirs");
         assert_eq!(text, theirs);
+    }
+
+    #[test]
+    fn reading_a_file_is_not_a_change_to_follow() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+        assert!(!changes(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!changes(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(changes(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(changes(&EventKind::Create(CreateKind::File)));
+        assert!(changes(&EventKind::Modify(ModifyKind::Any)));
+        assert!(changes(&EventKind::Remove(notify::event::RemoveKind::File)));
     }
 
     #[test]

@@ -10,11 +10,26 @@ use crate::domain::template::{Activity, Briefing};
 use crate::domain::text::sanitize_line;
 use crate::layout::projector::summary_parts;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+/// Draws the step's activity, or copies it as last drawn when nothing it shows has
+/// changed since (a tick of the clock).
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let key = app.paint_key(area);
+    if let Some(key) = key
+        && app.painted.restore(key, frame.buffer_mut())
+    {
+        return;
+    }
+    render_fresh(frame, area, app, theme);
+    if let Some(key) = key {
+        app.painted.keep(key, frame.buffer_mut());
+    }
+}
+
+fn render_fresh(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.activity() {
         Activity::Briefing(b) => render_briefing(frame, area, app, b, theme),
         Activity::Groups(_) => groups::render(frame, area, app, theme),
@@ -65,12 +80,20 @@ fn render_briefing(frame: &mut Frame, area: Rect, app: &App, briefing: &Briefing
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.border());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block);
+    let hidden = paragraph
+        .line_count(area.width)
+        .saturating_sub(usize::from(area.height));
+    frame.render_widget(paragraph, area);
+    // What does not fit says so, at the right of the last row.
+    if hidden > 0 && area.height > 1 {
+        let more = format!(" ▼ {hidden} more ");
+        let width = (more.chars().count() as u16).min(area.width);
+        let at = Rect::new(area.right() - width, area.bottom() - 1, width, 1);
+        frame.render_widget(Paragraph::new(Span::styled(more, theme.accent())), at);
+    }
 }
 
 /// A briefing's text, a blank line, and its bullets.
@@ -172,24 +195,52 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, keys: &[String], the
     }
     lines.push(Line::from(""));
     let plan = session.workshop.plan();
-    for i in &session.initiatives {
-        let rows = session.plan().rows_of(i.id).count();
-        lines.push(Line::from(format!("• {}: {}", i.name, plan.count(rows))));
-    }
-    lines.push(Line::from(""));
+    let mut initiatives: Vec<Line> = session
+        .initiatives
+        .iter()
+        .map(|i| {
+            let rows = session.plan().rows_of(i.id).count();
+            Line::from(format!("• {}: {}", i.name, plan.count(rows)))
+        })
+        .collect();
+    let mut findings = Vec::new();
     if problems.is_empty() && session.tables.all_rows().next().is_some() {
-        lines.push(Line::from(Span::styled(
+        findings.push(Line::from(Span::styled(
             "✓ The plan check finds nothing to fix",
             theme.ok(),
         )));
     }
     for line in check::summary(&problems, &session.workshop) {
-        lines.push(Line::from(Span::styled(format!("▲ {line}"), theme.error())));
+        findings.push(Line::from(Span::styled(format!("▲ {line}"), theme.error())));
     }
-    let block = Block::default()
+    let inner = area.inner(Margin::new(1, 1));
+    let rows = |lines: &[Line]| {
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width)
+    };
+    let all = rows(&lines) + rows(&initiatives) + rows(&findings) + 1;
+    // What the plan check still finds matters more than the count per initiative.
+    let (first, second) = if all > usize::from(inner.height) {
+        (&mut findings, &mut initiatives)
+    } else {
+        (&mut initiatives, &mut findings)
+    };
+    lines.append(first);
+    if !second.is_empty() {
+        lines.push(Line::from(""));
+        lines.append(second);
+    }
+    let hidden = rows(&lines).saturating_sub(usize::from(inner.height));
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(" Summary ", theme.title()));
+    if hidden > 0 {
+        block = block.title_bottom(
+            Line::from(Span::styled(format!(" ▼ {hidden} more "), theme.accent())).right_aligned(),
+        );
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

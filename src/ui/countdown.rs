@@ -2,9 +2,11 @@
 
 use super::theme::Theme;
 use crate::domain::timer::{Countdown, Stage};
+use crate::layout::projector::{QUADRANT_ROWS, digits_size};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
@@ -15,51 +17,39 @@ pub fn render(frame: &mut Frame, area: Rect, countdown: &Countdown, start: &str,
     let style = theme.stage(countdown.stage);
     let text = countdown.text();
     let label = label_line(countdown, start, theme);
-    if area.height < 5 {
-        let line = Line::from(vec![
-            Span::styled(format!(" {text} "), style),
-            Span::raw(" "),
-        ])
-        .patch_style(theme.base());
-        let mut spans = line.spans;
-        spans.extend(label.spans);
-        frame.render_widget(
-            Paragraph::new(Line::from(spans)).alignment(Alignment::Center),
-            area,
-        );
-        return;
-    }
-    // The largest Full-size multiple that fits with the label under it; Quadrant
-    // glyphs (half the size) where even Full does not fit.
     let chars = text.chars().count() as u16;
-    let scale = ((area.height - 1) / 8).min(area.width / (8 * chars));
-    let (size, scale) = if scale >= 1 {
-        (PixelSize::Full, scale)
-    } else {
-        (PixelSize::Quadrant, 1)
+    let Some((glyph_rows, glyph_width)) = digits_size(area, chars) else {
+        render_line(frame, area, &text, label, theme, style);
+        return;
     };
-    let glyph_rows = if size == PixelSize::Full { 8 } else { 4 } * scale;
     // Centred in the height it was given (the full-screen clock has rows to spare).
     let top = area.y + (area.height - glyph_rows - 1) / 2;
-    let big = BigText::builder()
-        .pixel_size(size)
-        .style(style)
-        .lines(vec![Line::from(text)])
-        .alignment(Alignment::Center)
-        .build();
     let big_area = Rect {
+        x: area.x + (area.width - glyph_width) / 2,
         y: top,
+        width: glyph_width,
         height: glyph_rows,
-        ..area
     };
     if countdown.stage == Stage::Overtime {
         // The whole band turns, so time-up is unmistakable from across the room.
-        frame.buffer_mut().set_style(big_area, style);
+        let band = Rect {
+            y: top,
+            height: glyph_rows,
+            ..area
+        };
+        frame.buffer_mut().set_style(band, style);
     }
-    if scale == 1 {
-        frame.render_widget(big, big_area);
+    let big = |size| {
+        BigText::builder()
+            .pixel_size(size)
+            .style(style)
+            .lines(vec![Line::from(text.clone())])
+            .build()
+    };
+    if glyph_rows == QUADRANT_ROWS {
+        frame.render_widget(big(PixelSize::Quadrant), big_area);
     } else {
-        render_scaled(frame.buffer_mut(), big, big_area, scale);
+        render_scaled(frame.buffer_mut(), big(PixelSize::Full), big_area, chars);
     }
     let label_area = Rect {
         y: top + glyph_rows,
@@ -100,21 +90,52 @@ pub fn label_line<'a>(countdown: &Countdown, start: &str, theme: &Theme) -> Line
     Line::from(spans)
 }
 
-/// Draws big text at a multiple of its Full size, for the largest screens: each cell
-/// of the Full glyphs becomes a `scale` x `scale` block.
-fn render_scaled(buf: &mut Buffer, big: BigText, area: Rect, scale: u16) {
-    let small = Rect::new(0, 0, area.width / scale, area.height / scale);
-    let mut glyphs = Buffer::empty(small);
-    big.render(small, &mut glyphs);
-    let x0 = area.x + (area.width - small.width * scale) / 2;
-    for y in 0..small.height {
-        for x in 0..small.width {
-            let cell = glyphs[(x, y)].clone();
-            for dy in 0..scale {
-                for dx in 0..scale {
-                    buf[(x0 + x * scale + dx, area.y + y * scale + dy)] = cell.clone();
-                }
-            }
+/// The clock on one line, its stage beside it in words.
+fn render_line(
+    frame: &mut Frame,
+    area: Rect,
+    text: &str,
+    label: Line,
+    theme: &Theme,
+    style: Style,
+) {
+    let line = Line::from(vec![
+        Span::styled(format!(" {text} "), style),
+        Span::raw(" "),
+    ])
+    .patch_style(theme.base());
+    let mut spans = line.spans;
+    spans.extend(label.spans);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).alignment(Alignment::Center),
+        area,
+    );
+}
+
+/// Draws the Full font's 8x8 pixels of each character scaled to `area`, two half
+/// rows a cell with half blocks: at 12 rows as well as 8 and 16, so the clock takes
+/// the room it is given rather than the nearest multiple of 8.
+fn render_scaled(buf: &mut Buffer, big: BigText, area: Rect, chars: u16) {
+    let pixels = Rect::new(0, 0, chars * 8, 8);
+    let mut font = Buffer::empty(pixels);
+    big.render(pixels, &mut font);
+    let lit = |x: u16, y: u16| font[(x, y)].symbol() != " ";
+    let per_char = area.width / chars.max(1);
+    let half_rows = u32::from(area.height) * 2;
+    for y in 0..area.height {
+        let top = (u32::from(y) * 2 * 8 / half_rows) as u16;
+        let bottom = ((u32::from(y) * 2 + 1) * 8 / half_rows) as u16;
+        for x in 0..per_char * chars {
+            let px = (x / per_char) * 8 + (x % per_char) * 8 / per_char;
+            let symbol = match (lit(px, top), lit(px, bottom)) {
+                (true, true) => "█",
+                (true, false) => "▀",
+                (false, true) => "▄",
+                (false, false) => continue,
+            };
+            let cell = &mut buf[(area.x + x, area.y + y)];
+            cell.set_symbol(symbol);
+            cell.set_style(font[(px, top.max(bottom))].style());
         }
     }
 }

@@ -4,6 +4,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::keys::Context;
 use crate::domain::template::StepSpec;
+use crate::layout::text::shorten_to_width;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -112,16 +113,18 @@ fn budget_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     lines
 }
 
-/// The panel on one line: the step's first challenge and its remedy, else its first tip.
+/// The panel on one line: the step's first challenge's remedy (what to do comes
+/// first: the challenge after it is cut first), else its first tip; a cut says so.
 fn render_line(frame: &mut Frame, area: Rect, step: &StepSpec, theme: &Theme) {
     let (mark, text) = match (step.challenges.first(), step.tips.first()) {
-        (Some(c), _) => ("▲", format!("{} → {}", c.challenge, c.remedy)),
+        (Some(c), _) => ("→", format!("{}  ▲ {}", c.remedy, c.challenge)),
         (None, Some(tip)) => ("•", tip.clone()),
         (None, None) => return,
     };
+    let room = usize::from(area.width).saturating_sub(4);
     let line = Line::from(vec![
         Span::styled(format!(" {mark} "), theme.accent()),
-        Span::styled(text, theme.muted()),
+        Span::styled(shorten_to_width(&text, room), theme.muted()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }

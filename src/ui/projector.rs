@@ -8,11 +8,13 @@ use crate::domain::room::{self, AgendaItem, Progress, RoomStep};
 use crate::domain::text::shorten;
 use crate::domain::timer::Countdown;
 use crate::layout::projector::{Projector, segment_width, zoom};
+use crate::layout::text::shorten_to_width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
@@ -57,10 +59,11 @@ pub(super) fn render_header(
         Span::styled(left, theme.accent().add_modifier(Modifier::REVERSED)),
         Span::styled(format!(" {title}"), theme.title()),
     ];
-    // The session's title only where it leaves the step's title whole.
-    let room = width.saturating_sub(used + 4);
+    // The session's title only where it leaves the step's title whole, in all the
+    // width that is left (two blank columns before it, one after).
+    let room = width.saturating_sub(used + 3);
     if room >= 12 {
-        let session_title = shorten(session_title, room.min(40));
+        let session_title = shorten(session_title, room);
         let pad = width - used - session_title.chars().count() - 1;
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(session_title, theme.muted()));
@@ -112,25 +115,26 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Th
     }
     let help = help_hint(app);
     right.push_str(&help);
-    let left = match (&app.status, &app.save_error) {
-        (_, Some(error)) => Span::styled(format!(" NOT SAVED: {error}"), theme.error()),
-        (Some(status), _) if status.error => {
-            Span::styled(format!(" {}", status.text), theme.error())
-        }
-        (Some(status), _) => Span::styled(format!(" {}", status.text), theme.accent()),
-        (None, None) => Span::styled(" ", theme.muted()),
+    let width = usize::from(area.width);
+    let (text, style) = match (&app.status, &app.save_error) {
+        (_, Some(error)) => (format!(" NOT SAVED: {error}"), theme.error()),
+        (Some(status), _) if status.error => (format!(" {}", status.text), theme.error()),
+        (Some(status), _) => (format!(" {}", status.text), theme.accent()),
+        (None, None) => (" ".to_string(), theme.muted()),
     };
-    // A message the facilitator must read wins over the budget, which is also in the panel.
-    let message = left.content.chars().count();
-    if message + right.chars().count() > area.width as usize {
+    // A message the facilitator must read wins over the budget, which is also in the
+    // panel; the two never touch (one blank column at least between them).
+    let message = text.width();
+    if message + 1 + right.width() > width {
         right = format!("{}{help}", budget.verdict());
     }
-    if message + right.chars().count() > area.width as usize {
+    if message + 1 + right.width() > width {
         right.clear();
     }
-    let right_width = right.chars().count() as u16;
+    let right_width = right.width() as u16;
     let [l, r] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    let left = Span::styled(shorten_to_width(&text, usize::from(l.width)), style);
     frame.render_widget(Paragraph::new(Line::from(left)), l);
     frame.render_widget(Paragraph::new(Span::styled(right, theme.muted())), r);
 }
@@ -187,4 +191,54 @@ pub(super) fn render_tiny_clock(
         Line::from(Span::styled(state, theme.muted())),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::app;
+    use crate::app::{Action, App};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// The status line alone, `width` columns wide, as text.
+    fn status_line(app: &App, width: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, 1)).unwrap();
+        let theme = Theme::new(app.session.settings.theme, false);
+        terminal
+            .draw(|frame| render_status(frame, frame.area(), app, &theme))
+            .unwrap();
+        let buf = terminal.backend().buffer();
+        (0..width).map(|x| buf[(x, 0)].symbol()).collect()
+    }
+
+    #[test]
+    fn the_message_and_the_budget_never_touch_at_any_width() {
+        let (mut app, clock) = app();
+        // Ahead of time, with the bell on: the longest budget text there is.
+        app.update(Action::ToggleBell);
+        app.update(Action::ToggleClock);
+        clock.advance(chrono::Duration::seconds(30));
+        app.update(Action::NextStep);
+        for width in 20..=200u16 {
+            for len in 1..usize::from(width) + 2 {
+                // A message that ends with a mark, to see what follows it.
+                app.say(format!("{}#", "m".repeat(len - 1)));
+                let line = status_line(&app, width);
+                match line.find('#') {
+                    Some(end) => {
+                        let next = line[end + 1..].chars().next();
+                        assert!(
+                            next.is_none_or(|c| c == ' '),
+                            "{width} columns, a {len}-column message: {line:?}"
+                        );
+                    }
+                    None => assert!(
+                        line.trim_end().ends_with('…'),
+                        "{width} columns: a cut message says so: {line:?}"
+                    ),
+                }
+            }
+        }
+    }
 }

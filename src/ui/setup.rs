@@ -29,6 +29,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]),
         head,
     );
+    // A running clock stays in sight while the facilitator types here.
+    let countdown = session.countdown(app.now());
+    if countdown.running {
+        let clock = Rect {
+            y: head.y + 2,
+            height: 1,
+            ..head
+        };
+        super::countdown::render(frame, clock, &countdown, "", theme);
+    }
     let mut lines = Vec::new();
     if session.initiatives.is_empty() {
         let text = if session.workshop.uses_initiatives() {

@@ -47,6 +47,19 @@ impl App {
             }
             BoardAction::Ends { last } => self.board.note = if last { usize::MAX } else { 0 },
             BoardAction::Sort => self.sort_pane(),
+            BoardAction::Compact => {
+                self.board.compact = !self.board.compact;
+                let key = self
+                    .keymap
+                    .first_keys(crate::app::keys::Context::Board, &["compact"]);
+                self.say(if self.board.compact {
+                    format!("Compact view: every note on one or two lines ({key}: cards)")
+                } else {
+                    format!(
+                        "Cards (a pane too full for its cards still shows compact; {key}: compact)"
+                    )
+                });
+            }
             _ => {
                 let Some(note) = note else {
                     self.say("No note here: press a to add one");
@@ -200,7 +213,8 @@ impl App {
             | BoardAction::Focus(_)
             | BoardAction::Pane { .. }
             | BoardAction::Ends { .. }
-            | BoardAction::Sort => {}
+            | BoardAction::Sort
+            | BoardAction::Compact => {}
         }
     }
 

@@ -75,7 +75,7 @@ impl App {
             self.say(format!("Added to {title}"));
             return None;
         }
-        self.say(format!("Added to {title}: type the next one, Esc to stop"));
+        self.prompt(format!("Added to {title}: type the next one, Esc to stop"));
         Some(Editor::new(
             EditTarget::Board(BoardEdit::New { board, pane }),
             "Next note (Esc to stop)",

@@ -18,6 +18,7 @@ impl App {
             pane: self.board.pane,
             note: (!adding).then_some(self.board.note),
             scroll: &self.board.scroll,
+            compact: self.board.compact,
         }
     }
 

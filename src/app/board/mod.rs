@@ -21,12 +21,22 @@ pub struct BoardUi {
     pub note: usize,
     /// First content line shown, per pane (kept so the focused card is in view).
     pub scroll: Vec<u32>,
+    /// The compact view on every pane (`z`); kept from step to step.
+    pub compact: bool,
     /// The board and its note ids as last seen: a note that appears since (an undone
     /// delete, a redone add) takes the focus, so the room sees it come back.
     seen: Option<(String, Vec<u64>)>,
 }
 
 impl BoardUi {
+    /// A fresh focus for another step's board, in the view the facilitator chose.
+    pub fn keeping_view(old: &BoardUi) -> BoardUi {
+        BoardUi {
+            compact: old.compact,
+            ..BoardUi::default()
+        }
+    }
+
     /// Keeps the focus on a pane and note that exist; a note that was not there the
     /// last time takes the focus.
     pub fn clamp(&mut self, session: &Session) {
@@ -98,6 +108,8 @@ pub enum BoardAction {
     Group,
     Ungroup,
     Promote,
+    /// `z`: the compact view on every pane, or back to cards.
+    Compact,
 }
 
 /// What the text being edited on the board becomes.

@@ -114,14 +114,14 @@ fn workshop() -> Bindings {
             ),
             line(
                 "set the date of the next review",
-                vec![act("next_review", &["D"], A::NextReview)],
+                vec![act("next_review", &["T"], A::NextReview)],
             ),
             line(
                 "the roster: who must be told, their role and contacts (again: back)",
                 vec![act("roster", &["@"], A::ToggleRoster)],
             ),
             line(
-                "undo / redo any change to notes, rows, initiatives, fields and groups",
+                "undo / redo any change to notes, rows, initiatives, fields, groups, the roster and step minutes (+, -, R)",
                 vec![
                     act("undo", &["u", "Ctrl-z"], A::Undo),
                     act("redo", &["U", "Ctrl-r", "Ctrl-y"], A::Redo),
@@ -299,6 +299,10 @@ fn board() -> Bindings {
             line(
                 "promote the note to a row of the action plan (once)",
                 vec![act("promote", &["P"], b(B::Promote))],
+            ),
+            line(
+                "compact view: every note on one or two lines, its colour and votes kept (again: cards)",
+                vec![act("compact", &["z"], b(B::Compact))],
             ),
         ],
     )
@@ -478,7 +482,7 @@ fn groups() -> Bindings {
             ),
             line(
                 "form groups by counting off / at random",
-                vec![act("method", &["m"], g(G::Method))],
+                vec![act("method", &["M"], g(G::Method))],
             ),
             line(
                 "select the previous / next group",

@@ -21,9 +21,11 @@ fn column_limits(kind: &ColumnKind) -> (usize, usize) {
         ColumnKind::LongText => (10, 32),
         ColumnKind::Person => (8, 20),
         ColumnKind::Date => (10, 17),
+        // A status is read by its label (the symbol alone is not enough): a status
+        // column that shows, shows its longest label whole.
         ColumnKind::Status(values) => {
             let widest = values.iter().map(|v| v.width()).max().unwrap_or(4) + 2;
-            (widest.min(8), widest)
+            (widest, widest)
         }
     }
 }

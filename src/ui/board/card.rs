@@ -4,7 +4,8 @@
 
 use crate::domain::board::Note;
 use crate::domain::text::clean;
-use crate::layout::text::{fit, wrap};
+use crate::layout::board::{card_text_width, compact_text_width};
+use crate::layout::text::{fit, wrap, wrap_lines};
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,6 +23,8 @@ pub(super) struct Card<'a> {
     pub focused: bool,
     /// A row of the plan came from this note.
     pub promoted: bool,
+    /// One or two lines, not a card (the pane's compact view).
+    pub compact: bool,
 }
 
 impl Card<'_> {
@@ -51,6 +54,10 @@ impl Card<'_> {
 }
 
 fn render_card(buf: &mut Buffer, rect: Rect, card: &Card, theme: &Theme) {
+    if card.compact {
+        render_compact(buf, rect, card, theme);
+        return;
+    }
     let (note, focused) = (card.note, card.focused);
     let fill = theme.note(note.colour);
     buf.set_style(rect, fill);
@@ -150,7 +157,7 @@ fn render_card(buf: &mut Buffer, rect: Rect, card: &Card, theme: &Theme) {
     // The text, word-wrapped, with "…" when it does not all fit.
     let pad = u16::from(rect.width >= 16);
     let text_x = left + 1 + pad;
-    let text_w = usize::from(rect.width - 2 - 2 * pad);
+    let text_w = usize::from(card_text_width(rect.width));
     let max_lines = usize::from(rect.height - 2);
     let text = clean(&note.text);
     let text_style = fill;
@@ -178,6 +185,33 @@ fn render_card(buf: &mut Buffer, rect: Rect, card: &Card, theme: &Theme) {
         } else {
             buf.set_stringn(text_x, y, line, text_w, text_style);
         }
+    }
+}
+
+/// A note on one or two lines: its colour's marker, its text (cut with "…"), its
+/// votes at the right; in its colour, reversed when focused.
+fn render_compact(buf: &mut Buffer, rect: Rect, card: &Card, theme: &Theme) {
+    let note = card.note;
+    let mut style = theme.note(note.colour);
+    if card.focused {
+        style = style.add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    }
+    buf.set_style(rect, style);
+    let width = usize::from(rect.width);
+    buf.set_stringn(rect.x, rect.y, note.colour.marker(), width, style);
+    let dots = vote_dots(note.votes);
+    let text_w = usize::from(compact_text_width(rect.width, note.votes));
+    if !dots.is_empty() && text_w > 0 {
+        let x = rect.right() - dots.width() as u16;
+        buf.set_stringn(x, rect.y, &dots, dots.width(), style);
+    }
+    if text_w == 0 {
+        return;
+    }
+    let text = clean(&note.text);
+    let lines = wrap_lines(text.trim_end(), text_w, usize::from(rect.height));
+    for (y, line) in (rect.y..).zip(&lines) {
+        buf.set_stringn(rect.x + 2, y, line, text_w, style);
     }
 }
 
@@ -210,6 +244,7 @@ mod tests {
             note: &note,
             focused: true,
             promoted: false,
+            compact: false,
         };
         let theme = Theme::new(ThemeName::Light, true);
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 6));

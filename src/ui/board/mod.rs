@@ -93,6 +93,12 @@ pub fn render_scene(
     }
     // While a note is added, its pane shows the editor and the others no hint.
     let adding = scene.focused.is_some_and(|(_, note)| note.is_none());
+    let paged = (layout.panes.len() < layout.total).then_some(layout.total);
+    // One form of title for every pane: the count in words only where all have room.
+    let words = layout
+        .panes
+        .iter()
+        .all(|pl| pane_title(pl, &board.panes[pl.index], paged, true).is_some());
     let buf = frame.buffer_mut();
     for pl in &layout.panes {
         let pane = &board.panes[pl.index];
@@ -100,16 +106,16 @@ pub fn render_scene(
             Some((pane, note)) if pane == pl.index => (true, note),
             _ => (false, None),
         };
-        let paged = (layout.panes.len() < layout.total).then_some(layout.total);
-        render_pane(buf, pl, pane, focused, paged, theme);
+        render_pane(buf, pl, pane, focused, paged, words, theme);
         for (i, (slot, note)) in pl.cards.iter().zip(&pane.notes).enumerate() {
             let card = Card {
                 note,
                 focused: focused_note == Some(i),
                 promoted: scene.promoted.contains(&note.id),
+                compact: pl.compact,
             };
             if let Some(part) = pl.visible(*slot) {
-                card.draw(buf, part, pl.card_h, pl.cut_above(*slot), theme);
+                card.draw(buf, part, slot.h, pl.cut_above(*slot), theme);
             }
         }
         for h in &pl.headings {
@@ -131,35 +137,46 @@ pub fn render_scene(
     Some(layout)
 }
 
-fn render_pane(
-    buf: &mut Buffer,
-    pl: &PaneLayout,
-    pane: &Pane,
-    focused: bool,
-    paged: Option<usize>,
-    theme: &Theme,
-) {
+/// " Financial · 3 notes · ●2 " (`words`) or " Financial · 3 · ●2 ", the name cut to
+/// fit; `None` when the count in words does not fit.
+fn pane_title(pl: &PaneLayout, pane: &Pane, paged: Option<usize>, words: bool) -> Option<String> {
     let title = clean(&pane.title);
     let votes = pane.votes();
     let notes = pane.notes.len();
     let page = paged.map(|total| format!("{}/{total} ", pl.index + 1));
     let page = page.as_deref().unwrap_or("");
     let room = usize::from(pl.outer.width.saturating_sub(4));
-    let plural = if notes == 1 { "" } else { "s" };
     let votes_text = if votes > 0 {
         format!(" · ●{votes}")
     } else {
         String::new()
     };
-    // As much as fits: the count in words, then in figures, then a shorter name.
-    let long = format!(" · {notes} note{plural}{votes_text}");
+    if words {
+        let plural = if notes == 1 { "" } else { "s" };
+        let long = format!(" · {notes} note{plural}{votes_text}");
+        return (page.width() + title.width() + long.width() <= room)
+            .then(|| format!(" {page}{title}{long} "));
+    }
     let short = format!(" · {notes}{votes_text}");
-    let text = if page.width() + title.width() + long.width() <= room {
-        format!(" {page}{title}{long} ")
-    } else {
-        let name_room = room.saturating_sub(page.width() + short.width());
-        format!(" {page}{}{short} ", shorten_to_width(&title, name_room))
-    };
+    let name_room = room.saturating_sub(page.width() + short.width());
+    Some(format!(
+        " {page}{}{short} ",
+        shorten_to_width(&title, name_room)
+    ))
+}
+
+fn render_pane(
+    buf: &mut Buffer,
+    pl: &PaneLayout,
+    pane: &Pane,
+    focused: bool,
+    paged: Option<usize>,
+    words: bool,
+    theme: &Theme,
+) {
+    let text = pane_title(pl, pane, paged, words)
+        .or_else(|| pane_title(pl, pane, paged, false))
+        .unwrap_or_default();
     let (set, border_style, title_style) = if focused {
         (border::THICK, theme.accent(), theme.selected())
     } else {

@@ -11,7 +11,7 @@ use super::projector::{render_header, render_instruction, render_strip, render_t
 use super::theme::Theme;
 use crate::domain::room::{RoomActivity, RoomBoard, RoomView};
 use crate::layout::board::Focus;
-use crate::layout::projector::{Projector, split_summary};
+use crate::layout::projector::{ClockShare, Projector, split_summary};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -25,7 +25,14 @@ pub fn draw(frame: &mut Frame, room: &RoomView, notice: Option<&str>, theme: &Th
         render_tiny_clock(frame, area, &room.countdown, &room.step, theme);
         return;
     }
-    let areas = Projector::room(area, &room.step.instruction);
+    let clock = match room.activity {
+        RoomActivity::Briefing(_) => ClockShare::BRIEFING,
+        RoomActivity::Summary { .. } => ClockShare::SUMMARY,
+        RoomActivity::Board(_) | RoomActivity::Table(_) | RoomActivity::Groups(_) => {
+            ClockShare::Small
+        }
+    };
+    let areas = Projector::room(area, &room.step.instruction, clock);
     render_header(frame, areas.header, &room.step, &room.title, theme);
     render_instruction(frame, areas.instruction, &room.step.instruction, theme);
     countdown::render(frame, areas.clock, &room.countdown, "", theme);
@@ -70,6 +77,7 @@ fn render_board(frame: &mut Frame, area: Rect, room: &RoomBoard, theme: &Theme) 
             pane,
             note: Some(note),
             scroll: &scroll,
+            compact: false,
         },
         focused: None,
         promoted: &promoted,

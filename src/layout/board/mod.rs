@@ -7,15 +7,19 @@
 //! Positions inside a pane's content are `u32`: a crafted file may hold tens of
 //! thousands of notes, far more rows than a `u16` counts.
 
+mod cards;
+
 use crate::domain::board::{Board, Pane};
+use cards::{Grid, Sizing, card_grid, place};
+pub use cards::{card_text_width, compact_text_width};
 use ratatui::layout::{Position, Rect};
 
 /// Panes narrower or lower than this are paged instead.
 pub const MIN_PANE_W: u16 = 20;
 pub const MIN_PANE_H: u16 = 8;
 /// Cards are at least this wide unless the pane itself is narrower.
-const MIN_CARD_W: u16 = 22;
-const GAP_X: u16 = 1;
+pub(super) const MIN_CARD_W: u16 = 22;
+pub(super) const GAP_X: u16 = 1;
 
 /// What the layout needs of the board's view state.
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +29,9 @@ pub struct Focus<'a> {
     pub note: Option<usize>,
     /// First content line shown, per pane, as last kept.
     pub scroll: &'a [u32],
+    /// Every pane in the compact view (one or two lines a note), whether its cards
+    /// would fit or not.
+    pub compact: bool,
 }
 
 /// Where a card sits inside its pane: `x` on screen, `y` in the pane's content.
@@ -32,6 +39,8 @@ pub struct Focus<'a> {
 pub struct Slot {
     pub x: u16,
     pub y: u32,
+    /// The card's height: as tall as its text, within the pane's limits.
+    pub h: u16,
     /// Where to scroll to show this card (its cluster heading included).
     pub top: u32,
     /// Grid row and column, for the arrow keys.
@@ -54,7 +63,8 @@ pub struct PaneLayout {
     pub outer: Rect,
     pub inner: Rect,
     pub card_w: u16,
-    pub card_h: u16,
+    /// Notes as one or two lines each, not cards.
+    pub compact: bool,
     /// Cards per grid row.
     pub cols: u16,
     /// First content line shown.
@@ -89,7 +99,7 @@ impl PaneLayout {
 
     /// The card's rectangle on screen, if it is wholly in view.
     pub fn rect(&self, slot: Slot) -> Option<Rect> {
-        let bottom = slot.y + u32::from(self.card_h);
+        let bottom = slot.y + u32::from(slot.h);
         if slot.y < self.scroll || bottom > self.view_bottom() {
             return None;
         }
@@ -97,14 +107,14 @@ impl PaneLayout {
             slot.x,
             self.screen_y(slot.y),
             self.card_w,
-            self.card_h,
+            slot.h,
         ))
     }
 
     /// The part of the card on screen, if any (a card cut by the pane's edge shows in part).
     pub fn visible(&self, slot: Slot) -> Option<Rect> {
         let top = slot.y.max(self.scroll);
-        let bottom = (slot.y + u32::from(self.card_h)).min(self.view_bottom());
+        let bottom = (slot.y + u32::from(slot.h)).min(self.view_bottom());
         (top < bottom).then(|| {
             Rect::new(
                 slot.x,
@@ -117,9 +127,7 @@ impl PaneLayout {
 
     /// Rows of the card cut off above the pane's top edge.
     pub fn cut_above(&self, slot: Slot) -> u16 {
-        self.scroll
-            .saturating_sub(slot.y)
-            .min(u32::from(self.card_h)) as u16
+        self.scroll.saturating_sub(slot.y).min(u32::from(slot.h)) as u16
     }
 
     /// A cluster heading's row on screen, if it is in view.
@@ -135,7 +143,7 @@ impl PaneLayout {
         let below = self
             .cards
             .iter()
-            .filter(|s| s.y + u32::from(self.card_h) > bottom)
+            .filter(|s| s.y + u32::from(s.h) > bottom)
             .count();
         (above, below)
     }
@@ -146,7 +154,7 @@ impl PaneLayout {
         let (top, bottom) = (scroll, scroll + u32::from(self.inner.height));
         self.cards
             .iter()
-            .position(|s| s.y >= top && s.y + u32::from(self.card_h) <= bottom)
+            .position(|s| s.y >= top && s.y + u32::from(s.h) <= bottom)
             .or_else(|| self.cards.iter().position(|s| s.y >= top))
     }
 
@@ -180,20 +188,6 @@ impl BoardLayout {
             .position(|&s| pane.visible(s).is_some_and(|r| r.contains(at)));
         Some((pane.index, note))
     }
-}
-
-/// Card height and grid for a pane's inner size: taller cards where there is room.
-fn card_geometry(inner: Rect) -> (u16, u16, u16, u16) {
-    let card_h = match inner.height {
-        h if h >= 30 => 7,
-        h if h >= 13 => 6,
-        h if h >= 10 => 5,
-        h => h.clamp(1, 4),
-    };
-    let gap_y = u16::from(inner.height >= 13);
-    let cols = ((inner.width + GAP_X) / (MIN_CARD_W + GAP_X)).max(1);
-    let card_w = inner.width.saturating_sub(GAP_X * (cols - 1)) / cols;
-    (card_w, card_h, cols, gap_y)
 }
 
 /// Lays out the board in `area`: which panes show, where, and where every card sits.
@@ -232,6 +226,7 @@ pub fn layout(area: Rect, board: &Board, focus: Focus) -> BoardLayout {
             &board.panes[index],
             stored,
             keep,
+            focus.compact,
         ));
     }
     BoardLayout {
@@ -242,70 +237,32 @@ pub fn layout(area: Rect, board: &Board, focus: Focus) -> BoardLayout {
 }
 
 /// `keep`: `Some(Some(i))` keeps note i in view, `Some(None)` the new-note slot.
+/// `compact`: the compact view whatever the room; without it, a pane is compact only
+/// when that is the only way to show every one of its notes.
 fn pane_layout(
     index: usize,
     outer: Rect,
     pane: &Pane,
     stored_scroll: u32,
     keep: Option<Option<usize>>,
+    compact: bool,
 ) -> PaneLayout {
     let inner = ratatui::widgets::Block::bordered().inner(outer);
-    let (card_w, card_h, cols, gap_y) = card_geometry(inner);
-    let mut cards = Vec::with_capacity(pane.notes.len());
-    let mut headings = Vec::new();
-    let (mut y, mut row, mut col) = (0u32, 0usize, 0u16);
-    let mut top = 0u32;
-    let mut group: Option<Option<&str>> = None;
-    let step = u32::from(card_h + gap_y);
-    for (i, note) in pane.notes.iter().enumerate() {
-        let g = note.group.as_deref();
-        if group != Some(g) {
-            // A new section starts on a fresh row, under its heading if it is a cluster.
-            if col != 0 {
-                (y, row, col) = (y.saturating_add(step), row + 1, 0);
-            }
-            top = y;
-            if g.is_some() {
-                let len = pane.notes[i..]
-                    .iter()
-                    .take_while(|n| n.group.as_deref() == g)
-                    .count();
-                headings.push(Heading { y, first: i, len });
-                y = y.saturating_add(1);
-            }
-            group = Some(g);
-        }
-        let x = inner.x + col * (card_w + GAP_X);
-        cards.push(Slot {
-            x,
-            y,
-            top: if col == 0 { top } else { y },
-            row,
-            col,
-        });
-        col += 1;
-        if col == cols {
-            (y, row, col) = (y.saturating_add(step), row + 1, 0);
-            top = y;
+    let (card_w, cols) = card_grid(inner);
+    let mut grid = place(inner, pane, Sizing::new(inner, card_w, compact), cols);
+    if !compact && grid.content_h > u32::from(inner.height) {
+        let dense = place(inner, pane, Sizing::new(inner, card_w, true), cols);
+        if dense.content_h <= u32::from(inner.height) {
+            grid = dense;
         }
     }
-    // A new note is never in a cluster: after one, it starts a row of its own.
-    if col != 0 && group.flatten().is_some() {
-        (y, row, col) = (y.saturating_add(step), row + 1, 0);
-    }
-    let next = Slot {
-        x: inner.x + col * (card_w + GAP_X),
-        y,
-        top: y,
-        row,
-        col,
-    };
-    let card_h32 = u32::from(card_h);
-    let content_h = if col == 0 {
-        y
-    } else {
-        y.saturating_add(card_h32)
-    };
+    let Grid {
+        cards,
+        headings,
+        next,
+        content_h,
+        sizing,
+    } = grid;
     let height = u32::from(inner.height);
     let mut scroll = stored_scroll.min(content_h.saturating_sub(height));
     let keep_slot = keep.map(|k| match k {
@@ -313,7 +270,7 @@ fn pane_layout(
         None => next,
     });
     if let Some(s) = keep_slot {
-        let bottom = s.y.saturating_add(card_h32);
+        let bottom = s.y.saturating_add(u32::from(s.h));
         if bottom > scroll + height {
             scroll = bottom - height;
         }
@@ -326,7 +283,7 @@ fn pane_layout(
         outer,
         inner,
         card_w,
-        card_h,
+        compact: sizing.compact,
         cols,
         scroll,
         content_h,
@@ -338,12 +295,9 @@ fn pane_layout(
 
 /// Where the editor goes: over the card being written, grown to a usable size.
 pub fn editor_rect(pane: &PaneLayout, slot: Slot, area: Rect, long: bool) -> Rect {
-    let base = pane.rect(slot).unwrap_or(Rect::new(
-        pane.inner.x,
-        pane.inner.y,
-        pane.card_w,
-        pane.card_h,
-    ));
+    let base =
+        pane.rect(slot)
+            .unwrap_or(Rect::new(pane.inner.x, pane.inner.y, pane.card_w, slot.h));
     let (width, height) = if long { (90, 20) } else { (46, 7) };
     let width = base.width.max(width).min(area.width);
     let height = base.height.max(height).min(area.height);
@@ -354,6 +308,7 @@ pub fn editor_rect(pane: &PaneLayout, slot: Slot, area: Rect, long: bool) -> Rec
 
 #[cfg(test)]
 mod tests {
+    use super::cards::{MAX_CARD_H, MIN_CARD_H};
     use super::*;
     use crate::domain::board::Note;
 
@@ -380,6 +335,7 @@ mod tests {
             pane,
             note: Some(note),
             scroll,
+            compact: false,
         }
     }
 
@@ -408,7 +364,8 @@ mod tests {
         let pane = l.pane(0).unwrap();
         assert!(pane.rect(pane.cards[39]).is_some(), "the last card shows");
         assert!(pane.scroll > 0);
-        assert_eq!(pane.hidden(), (pane.cards.len() - 2, 0));
+        let (above, below) = pane.hidden();
+        assert!(above > 30 && below == 0, "{above} above, {below} below");
         // Kept scroll: the focus moves up one card, still in view, nothing moves.
         let again = layout(area, &b, focus(0, 38, &[pane.scroll]));
         assert_eq!(again.pane(0).unwrap().scroll, pane.scroll);
@@ -436,5 +393,51 @@ mod tests {
         assert_eq!(l.total, 12);
         assert!(l.panes.len() < 12);
         assert!(l.pane(9).is_some(), "the focused pane's page shows");
+    }
+
+    #[test]
+    fn a_card_is_as_tall_as_its_text_within_bounds() {
+        let mut b = board(&[3]);
+        let notes = &mut b.panes[0].notes;
+        notes[0].text = "Call the mayor".into();
+        notes[1].text = "word ".repeat(30);
+        notes[2].text = "word ".repeat(400);
+        let l = layout(Rect::new(0, 0, 30, 40), &b, focus(0, 0, &[]));
+        let pane = l.pane(0).unwrap();
+        let h: Vec<u16> = pane.cards.iter().map(|s| s.h).collect();
+        assert_eq!(h[0], MIN_CARD_H, "a short note: the minimum");
+        assert!(
+            h[1] > MIN_CARD_H && h[1] < MAX_CARD_H,
+            "its lines and borders: {h:?}"
+        );
+        assert_eq!(h[2], MAX_CARD_H, "a long one stops growing");
+        assert_eq!(pane.cards[1].y, pane.cards[0].y + u32::from(h[0]) + 1);
+        assert!(!pane.compact);
+    }
+
+    #[test]
+    fn a_pane_goes_compact_only_when_that_shows_every_note() {
+        let b = board(&[7]);
+        // 80x24's board area: the cards do not all fit, compact lines do.
+        let area = Rect::new(0, 0, 26, 12);
+        let l = layout(area, &b, focus(0, 0, &[]));
+        let pane = l.pane(0).unwrap();
+        assert!(pane.compact, "7 notes in 10 rows: compact");
+        assert_eq!(pane.hidden(), (0, 0), "every note shows");
+        let few = layout(area, &board(&[2]), focus(0, 0, &[]));
+        assert!(!few.pane(0).unwrap().compact, "two cards fit: cards");
+        let many = layout(area, &board(&[40]), focus(0, 0, &[]));
+        assert!(
+            !many.pane(0).unwrap().compact,
+            "compact cannot show 40 either: cards"
+        );
+        let forced = Focus {
+            compact: true,
+            ..focus(0, 0, &[])
+        };
+        assert!(
+            layout(area, &board(&[2]), forced).pane(0).unwrap().compact,
+            "z"
+        );
     }
 }
