@@ -511,3 +511,23 @@ fn the_reviewed_exports_match_their_golden_files() {
         assert!(digest.contains(heading), "{heading}: {digest}");
     }
 }
+
+#[test]
+fn a_reviews_attendees_are_recorded_once_and_reported() {
+    let mut app = third_review();
+    app.add_attendees(&[
+        "Ana Lopez".into(),
+        " ana lopez ".into(),
+        "Ben\u{1b}[2J".into(),
+    ]);
+    assert_eq!(
+        app.session.review().unwrap().attendees,
+        ["Ana Lopez", "Ben"]
+    );
+    let today = app.today();
+    let md = convene::export::render(&app.session, convene::export::Format::Md, today, app.now());
+    assert!(
+        md.contains("review 3 on Sat 13 Feb 2027 (Ana Lopez, Ben)"),
+        "{md}"
+    );
+}

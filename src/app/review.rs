@@ -54,6 +54,28 @@ impl App {
         }
     }
 
+    /// Records who is at the review being run (each name once, cleaned as typed).
+    pub fn add_attendees(&mut self, names: &[String]) {
+        let Some(review) = self
+            .session
+            .in_review
+            .and_then(|i| self.session.reviews.get_mut(i))
+        else {
+            return;
+        };
+        for name in names.iter().map(|n| sanitize_line(n).trim().to_string()) {
+            if !name.is_empty()
+                && !review
+                    .attendees
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(&name))
+            {
+                review.attendees.push(name);
+            }
+        }
+        self.touch();
+    }
+
     /// The focused row's progress note for this meeting: what happened, the evidence.
     pub(super) fn edit_progress_note(&mut self) {
         let Some(row) = self.table.focused(&self.session) else {

@@ -97,6 +97,9 @@ pub enum Command {
     Review {
         /// A file path, or a name in the sessions folder.
         session: String,
+        /// Who is at the review, for its record (`--attendees "Ana Lopez, Ben"`).
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        attendees: Vec<String>,
     },
     /// Print where a session's plan stands: progress per initiative, overdue actions
     /// and their owners, the next review. Exit status 3 when actions are overdue.
@@ -275,7 +278,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     };
     let done = match command {
         Command::Status { session } => return status::run(&setup()?, &session),
-        Command::Review { session } => session::review(&setup()?, &session),
+        Command::Review { session, attendees } => session::review(&setup()?, &session, &attendees),
         Command::New { template, title } => session::new(&setup()?, template, title),
         Command::Open { session } => session::open(&setup()?, &session),
         Command::Demo => session::demo(&setup()?),

@@ -46,21 +46,22 @@ pub fn new(setup: &Setup, template: Option<String>, title: Option<String>) -> Re
 }
 
 pub fn open(setup: &Setup, name: &str) -> Result<(), String> {
-    open_file(setup, name, false)
+    open_file(setup, name, None)
 }
 
 /// `convene review`: the session opened in its review meeting, refused as `open` is
 /// when another convene has it open.
-pub fn review(setup: &Setup, name: &str) -> Result<(), String> {
-    open_file(setup, name, true)
+pub fn review(setup: &Setup, name: &str, attendees: &[String]) -> Result<(), String> {
+    open_file(setup, name, Some(attendees))
 }
 
-fn open_file(setup: &Setup, name: &str, review: bool) -> Result<(), String> {
+/// `review`: the attendees of the review meeting to open, when it is one.
+fn open_file(setup: &Setup, name: &str, review: Option<&[String]>) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
     let (mut session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    if !review && session.in_review.is_some() {
+    if review.is_none() && session.in_review.is_some() {
         // `open` shows the workshop; `review` resumes the meeting.
         session.close_review(setup.clock.now());
     }
@@ -96,7 +97,7 @@ fn start_new(setup: &Setup, mut session: Session, notices: &[String]) -> Result<
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
     let text = storage::to_json(&session);
     storage::save(&path, &text).map_err(|e| e.to_string())?;
-    open_app(setup, session, (path, &text), lock, notices, false)
+    open_app(setup, session, (path, &text), lock, notices, None)
 }
 
 fn need_terminal() -> Result<(), String> {
@@ -116,11 +117,12 @@ fn open_app(
     (path, on_disk): (PathBuf, &str),
     _lock: storage::SessionLock,
     notices: &[String],
-    review: bool,
+    review: Option<&[String]>,
 ) -> Result<(), String> {
     let mut app = App::new(session, path.clone(), setup.clock.clone());
-    if review {
+    if let Some(attendees) = review {
         app.open_review_meeting();
+        app.add_attendees(attendees);
     }
     app.keymap = setup.keymap.clone();
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;

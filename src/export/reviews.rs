@@ -43,7 +43,15 @@ impl ReviewsView {
             .reviews
             .iter()
             .enumerate()
-            .map(|(i, r)| format!("review {} on {}", i + 1, dates::long(r.on)))
+            .map(|(i, r)| match r.attendees.as_slice() {
+                [] => format!("review {} on {}", i + 1, dates::long(r.on)),
+                who => format!(
+                    "review {} on {} ({})",
+                    i + 1,
+                    dates::long(r.on),
+                    who.join(", ")
+                ),
+            })
             .collect();
         let next = match dates::stored(&session.next_review) {
             Some(d) => dates::long(d),
@@ -138,7 +146,7 @@ impl ReviewsView {
                 "Reviewed {} time{}: {}.",
                 n,
                 if n == 1 { "" } else { "s" },
-                self.held.join(", ")
+                self.held.join("; ")
             ),
         };
         match self.next.as_str() {
