@@ -84,6 +84,31 @@ fn focus(app: &mut App, action: &str) -> usize {
     panic!("{action} is not in the view")
 }
 
+/// On the row whose action is `action`: these keys (statuses, a date...), then its
+/// progress note.
+fn progress(app: &mut App, action: &str, keys: &str, note: &str) {
+    focus(app, action);
+    for c in keys.chars() {
+        press_char(app, c);
+    }
+    press_char(app, 'N');
+    line(app, note);
+}
+
+/// Opens the review meeting with its clock running, on every initiative's rows.
+fn open_review(app: &mut App) {
+    press_char(app, 'r');
+    press(app, KeyCode::Char(' '));
+    press_char(app, 'w');
+    press_char(app, 'w');
+}
+
+/// Stops the review's clock and goes back to the workshop's agenda.
+fn close_review(app: &mut App) {
+    press(app, KeyCode::Char(' '));
+    press_char(app, 'r');
+}
+
 fn focused_actions(app: &App) -> Vec<String> {
     let view = app.table.view(&app.session);
     view.iter()
@@ -274,20 +299,11 @@ fn reviewed_twice() -> App {
     clock.advance(Duration::weeks(4) - Duration::minutes(35));
 
     // Review 1, Saturday 19 December 2026.
-    press_char(&mut app, 'r');
-    press(&mut app, KeyCode::Char(' '));
-    press_char(&mut app, 'w');
-    press_char(&mut app, 'w');
+    open_review(&mut app);
     clock.advance(Duration::minutes(4));
     press_char(&mut app, 'n');
-    focus(&mut app, "Put the permit form online");
-    press_char(&mut app, 's');
-    press_char(&mut app, 's');
-    press_char(&mut app, 'N');
-    line(
-        &mut app,
-        "Live since 10 December: 40 applications in the first week",
-    );
+    let live = "Live since 10 December: 40 applications in the first week";
+    progress(&mut app, "Put the permit form online", "ss", live);
     focus(&mut app, "Publish the budget as CSV");
     press_char(&mut app, 's');
     press_char(&mut app, 't');
@@ -301,21 +317,15 @@ fn reviewed_twice() -> App {
     press_char(&mut app, 'T');
     line(&mut app, "in 4 weeks");
     clock.advance(Duration::minutes(10));
-    press(&mut app, KeyCode::Char(' '));
-    press_char(&mut app, 'r');
+    close_review(&mut app);
 
     // Review 2, Saturday 16 January 2027.
     clock.advance(Duration::weeks(4) - Duration::minutes(30));
-    press_char(&mut app, 'r');
-    press(&mut app, KeyCode::Char(' '));
-    press_char(&mut app, 'w');
-    press_char(&mut app, 'w');
+    open_review(&mut app);
     clock.advance(Duration::minutes(5));
     press_char(&mut app, 'n');
-    focus(&mut app, "Publish the budget as CSV");
-    press_char(&mut app, 's');
-    press_char(&mut app, 'N');
-    line(&mut app, "Published on the city portal on 12 January");
+    let published = "Published on the city portal on 12 January";
+    progress(&mut app, "Publish the budget as CSV", "s", published);
     focus(&mut app, "Take card payments for fees");
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Right);
@@ -328,12 +338,8 @@ fn reviewed_twice() -> App {
         &mut app,
         "Ben moved to the budget office; Carla takes it over",
     );
-    focus(&mut app, "Pick an open licence");
-    press_char(&mut app, 's');
-    press_char(&mut app, 's');
-    press_char(&mut app, 's');
-    press_char(&mut app, 'N');
-    line(&mut app, "Legal has not answered since December");
+    let legal = "Legal has not answered since December";
+    progress(&mut app, "Pick an open licence", "sss", legal);
     clock.advance(Duration::minutes(14));
     press_char(&mut app, 'n');
     press_char(&mut app, 'n');
@@ -365,8 +371,7 @@ fn reviewed_twice() -> App {
     press_char(&mut app, 'T');
     line(&mut app, "feb 13");
     clock.advance(Duration::minutes(9));
-    press(&mut app, KeyCode::Char(' '));
-    press_char(&mut app, 'r');
+    close_review(&mut app);
     app
 }
 

@@ -288,6 +288,18 @@ mod tests {
         }
     }
 
+    fn change(on: NaiveDate, meeting: Meeting, (column, from, to): (&str, &str, &str)) -> Change {
+        Change {
+            on,
+            meeting,
+            what: What::Cell {
+                column: column.into(),
+                from: from.into(),
+                to: to.into(),
+            },
+        }
+    }
+
     fn row(due: &str, status: &str) -> PlanRow {
         PlanRow::new(
             1,
@@ -322,15 +334,9 @@ mod tests {
             "done long ago"
         );
         let mut done = row("2027-01-10", "Done");
-        done.history.push(Change {
-            on: day(1, 15),
-            meeting: Meeting::Review(2),
-            what: What::Cell {
-                column: "status".into(),
-                from: "In progress".into(),
-                to: "Done".into(),
-            },
-        });
+        let status = ("status", "In progress", "Done");
+        done.history
+            .push(change(day(1, 15), Meeting::Review(2), status));
         assert_eq!(attention(&done, &table(), &o), Attention::Done);
         assert_eq!(
             attention(&done, &table(), &outlook(Some(3))),
@@ -338,15 +344,10 @@ mod tests {
             "at the next review it is old news"
         );
         let mut moved = row("2027-05-01", "");
-        moved.history.push(Change {
-            on: day(1, 2),
-            meeting: Meeting::After(1),
-            what: What::Cell {
-                column: "due".into(),
-                from: "2027-03-01".into(),
-                to: "2027-05-01".into(),
-            },
-        });
+        let due = ("due", "2027-03-01", "2027-05-01");
+        moved
+            .history
+            .push(change(day(1, 2), Meeting::After(1), due));
         assert_eq!(
             attention(&moved, &table(), &o),
             Attention::Changed,
