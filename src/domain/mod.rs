@@ -4,6 +4,7 @@ pub mod board;
 pub mod check;
 pub mod dates;
 pub mod groups;
+pub mod meeting;
 pub mod migrate;
 pub mod plan;
 pub mod progress;

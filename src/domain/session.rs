@@ -4,11 +4,11 @@
 use super::board::Board;
 use super::groups::Groups;
 use super::plan::Plan;
-use super::review::{Meeting, Review};
+use super::review::Review;
 use super::tables::Tables;
 use super::template::{Activity, PaneSource, StepSpec, TableDef, Template};
 use super::timer::{Countdown, Timing};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -179,86 +179,12 @@ impl Session {
         id
     }
 
-    /// The agenda on the clock: the review's while one is run, else the workshop's.
-    pub fn agenda(&self) -> &Template {
-        match (self.in_review, &self.review_agenda) {
-            (Some(_), Some(agenda)) => agenda,
-            _ => &self.workshop,
-        }
-    }
-
     pub fn steps(&self) -> &[StepSpec] {
         &self.agenda().steps
     }
 
-    /// The clock of the meeting being run: a review's own, so the workshop's record is
-    /// never altered by a review.
-    pub fn clock(&self) -> &Timing {
-        match self.in_review.and_then(|i| self.reviews.get(i)) {
-            Some(review) => &review.timing,
-            None => &self.timing,
-        }
-    }
-
-    pub fn clock_mut(&mut self) -> &mut Timing {
-        match self.in_review.and_then(|i| self.reviews.get_mut(i)) {
-            Some(review) => &mut review.timing,
-            None => &mut self.timing,
-        }
-    }
-
     pub fn current_step(&self) -> &StepSpec {
         &self.steps()[self.clock().current]
-    }
-
-    /// The meeting changes are made in now: the review being run; else the workshop
-    /// until a review has been held, and between reviews after it.
-    pub fn meeting(&self) -> Meeting {
-        match (self.in_review, self.reviews.len()) {
-            (Some(i), _) => Meeting::Review(i as u32 + 1),
-            (None, 0) => Meeting::Workshop,
-            (None, n) => Meeting::After(n as u32),
-        }
-    }
-
-    /// The review being run, if any.
-    pub fn review(&self) -> Option<&Review> {
-        self.reviews.get(self.in_review?)
-    }
-
-    /// Opens a review meeting on `agenda`: today's again if one was opened today (a
-    /// facilitator who quit and came back), else the next one.
-    pub fn open_review(&mut self, agenda: &Template, now: DateTime<Utc>, today: NaiveDate) {
-        if self.review_agenda.is_none() {
-            self.review_agenda = Some(agenda.clone());
-        }
-        let steps = self.steps_of_reviews();
-        let index = match self.reviews.last() {
-            Some(last) if last.on == today => self.reviews.len() - 1,
-            _ => {
-                self.reviews.push(Review {
-                    held_at: now,
-                    on: today,
-                    attendees: Vec::new(),
-                    timing: Timing::new(steps),
-                });
-                self.reviews.len() - 1
-            }
-        };
-        self.in_review = Some(index);
-    }
-
-    /// Back to the workshop's agenda; the review stays recorded. Its clock is paused,
-    /// as leaving a step with the clock running would count the time away.
-    pub fn close_review(&mut self, now: DateTime<Utc>) {
-        if self.in_review.is_some() && self.clock().is_running() {
-            self.clock_mut().toggle(now);
-        }
-        self.in_review = None;
-    }
-
-    fn steps_of_reviews(&self) -> usize {
-        self.review_agenda.as_ref().map_or(0, |a| a.steps.len())
     }
 
     /// The first table's rows: where notes go when a board names no other table.
