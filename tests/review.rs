@@ -536,3 +536,27 @@ fn a_reviews_attendees_are_recorded_once_and_reported() {
         "{md}"
     );
 }
+
+/// Walking the late rows: a row set to done keeps its place (its mark changes), so
+/// the next key goes to the row the room expects; the next step orders them afresh.
+#[test]
+fn the_order_holds_while_the_room_walks_the_rows() {
+    let mut app = third_review();
+    let before = focused_actions(&app);
+    assert_eq!(before[0], "Take card payments for fees");
+    focus(&mut app, "Take card payments for fees");
+    press_char(&mut app, 's');
+    assert_eq!(focused_actions(&app), before, "nothing moved");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.table.focused(&app.session).unwrap().cell("action"),
+        "Pick an open licence"
+    );
+    press_char(&mut app, 'n');
+    let after = focused_actions(&app);
+    assert_eq!(after[0], "Pick an open licence", "{after:?}");
+    assert_eq!(
+        after[1], "Take card payments for fees",
+        "done now: {after:?}"
+    );
+}
