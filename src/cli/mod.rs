@@ -100,6 +100,10 @@ pub enum Command {
         /// Who is at the review, for its record (`--attendees "Ana Lopez, Ben"`).
         #[arg(long, value_delimiter = ',', value_name = "NAMES")]
         attendees: Vec<String>,
+        /// A review template (`"review": true`) to run instead of plan-review: a name
+        /// from `convene templates` or a file. The session keeps it for its next reviews.
+        #[arg(long, value_name = "NAME|PATH")]
+        template: Option<String>,
     },
     /// Print where a session's plan stands: progress per initiative, overdue actions
     /// and their owners, the next review. Exit status 3 when actions are overdue.
@@ -278,7 +282,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     };
     let done = match command {
         Command::Status { session } => return status::run(&setup()?, &session),
-        Command::Review { session, attendees } => session::review(&setup()?, &session, &attendees),
+        Command::Review {
+            session,
+            attendees,
+            template,
+        } => session::review(&setup()?, &session, &attendees, template.as_deref()),
         Command::New { template, title } => session::new(&setup()?, template, title),
         Command::Open { session } => session::open(&setup()?, &session),
         Command::Demo => session::demo(&setup()?),

@@ -51,19 +51,48 @@ pub fn open(setup: &Setup, name: &str) -> Result<(), String> {
 
 /// `convene review`: the session opened in its review meeting, refused as `open` is
 /// when another convene has it open.
-pub fn review(setup: &Setup, name: &str, attendees: &[String]) -> Result<(), String> {
-    open_file(setup, name, Some(attendees))
+pub fn review(
+    setup: &Setup,
+    name: &str,
+    attendees: &[String],
+    template: Option<&str>,
+) -> Result<(), String> {
+    let agenda = match template {
+        Some(t) => {
+            let agenda = storage::templates::resolve(t, setup.templates_dir().as_deref())
+                .map_err(|e| e.to_string())?;
+            if !agenda.review {
+                return Err(format!(
+                    "{} is a workshop, not a review's agenda (a review template says \"review\": true)",
+                    agenda.name
+                ));
+            }
+            Some(agenda)
+        }
+        None => None,
+    };
+    open_file(setup, name, Some((attendees, agenda)))
 }
 
-/// `review`: the attendees of the review meeting to open, when it is one.
-fn open_file(setup: &Setup, name: &str, review: Option<&[String]>) -> Result<(), String> {
+/// The attendees of a review meeting to open, and the agenda it runs if not its own.
+type ReviewWith<'a> = (&'a [String], Option<Template>);
+
+/// `review`: the review meeting to open, when it is one.
+fn open_file(setup: &Setup, name: &str, review: Option<ReviewWith>) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
     let (mut session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    if review.is_none() && session.in_review.is_some() {
+    match &review {
         // `open` shows the workshop; `review` resumes the meeting.
-        session.close_review(setup.clock.now());
+        None if session.in_review.is_some() => session.close_review(setup.clock.now()),
+        // The agenda this review and the next ones run.
+        Some((_, Some(agenda))) => {
+            session.review_agenda = Some(agenda.clone());
+            // The reviews' clocks fit the agenda's steps.
+            session.normalize();
+        }
+        _ => {}
     }
     open_app(setup, session, (path, &text), lock, &setup.notices, review)
 }
@@ -117,10 +146,10 @@ fn open_app(
     (path, on_disk): (PathBuf, &str),
     _lock: storage::SessionLock,
     notices: &[String],
-    review: Option<&[String]>,
+    review: Option<ReviewWith>,
 ) -> Result<(), String> {
     let mut app = App::new(session, path.clone(), setup.clock.clone());
-    if let Some(attendees) = review {
+    if let Some((attendees, _)) = review {
         app.open_review_meeting();
         app.add_attendees(attendees);
     }

@@ -87,3 +87,27 @@ fn status_of_a_missing_session_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_review_runs_a_review_template_and_a_workshop_runs_a_workshop() {
+    let dir = folder();
+    let out = convene(
+        dir.path(),
+        &["review", "permits", "--template", "action-planning"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not a review's agenda"),
+        "{}",
+        stderr(&out)
+    );
+    let out = convene(dir.path(), &["new", "--template", "plan-review"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("convene review SESSION"),
+        "{}",
+        stderr(&out)
+    );
+    let out = convene(dir.path(), &["templates", "check", "plan-review"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
