@@ -1,6 +1,7 @@
 //! The command line: its definition here, one file per group of commands.
 
 mod config;
+mod digest;
 mod session;
 mod shell;
 mod status;
@@ -130,6 +131,10 @@ pub enum Command {
         /// instead of the first; its rows under their parents.
         #[arg(long, value_name = "KEY")]
         table: Option<String>,
+        /// With --format digest or digest-html: one file a person, in the folder -o
+        /// names (default: exports/NAME-digest/ beside the session).
+        #[arg(long)]
+        each: bool,
     },
     /// Show the config file's path and the settings in effect.
     Config {
@@ -296,7 +301,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             session,
             format,
             output,
+            table: _,
+            each: true,
+        } => digest::each(&setup()?, &session, format, output.as_deref()),
+        Command::Export {
+            session,
+            format,
+            output,
             table,
+            each: false,
         } => session::export(
             &setup()?,
             &session,

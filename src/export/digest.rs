@@ -76,6 +76,28 @@ impl Digest {
     }
 }
 
+impl Digest {
+    /// One digest a person, for a file each.
+    pub fn each(self) -> impl Iterator<Item = Digest> {
+        let Digest {
+            title,
+            today,
+            next_review,
+            people,
+        } = self;
+        people.into_iter().map(move |p| Digest {
+            title: title.clone(),
+            today,
+            next_review: next_review.clone(),
+            people: vec![p],
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        self.people.first().map_or("", |p| p.name.as_str())
+    }
+}
+
 fn person(session: &Session, outlook: &Outlook, name: String) -> PersonDigest {
     let about = session.person(&name).map_or(String::new(), |p| {
         [&p.role, &p.email, &p.phone]

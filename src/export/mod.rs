@@ -101,6 +101,27 @@ pub fn render(session: &Session, format: Format, today: NaiveDate, now: DateTime
     }
 }
 
+/// The digest with one file a person (`--each`): each person's name and their own
+/// digest, for the two digest formats (none for another format).
+pub fn digest_each(
+    session: &Session,
+    format: Format,
+    today: NaiveDate,
+) -> Option<Vec<(String, String)>> {
+    let render = match format {
+        Format::Digest => digest::markdown,
+        Format::DigestHtml => digest::html,
+        _ => return None,
+    };
+    let digest = digest::Digest::of(&cleaned(session), today);
+    Some(
+        digest
+            .each()
+            .map(|d| (d.name().to_string(), render(&d)))
+            .collect(),
+    )
+}
+
 /// The session with its text cleaned as typed text is, copied only if it needs it: a
 /// session built or changed outside the app must not carry escape sequences into a
 /// CSV printed on a terminal, nor bidi overrides into a report.

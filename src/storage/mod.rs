@@ -55,6 +55,19 @@ pub fn sessions_dir(dir: Option<&Path>) -> Result<PathBuf, StorageError> {
 /// A file name made from a title: letters, digits and dashes only, so no separator or
 /// `..` can get through, and numbered when the name is taken.
 pub fn unique_path(dir: &Path, title: &str) -> PathBuf {
+    let stem = file_stem(title, "session");
+    let mut path = dir.join(format!("{stem}.json"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.json"));
+        n += 1;
+    }
+    path
+}
+
+/// A file name made from a title: lower case, words joined by '-', at most 60
+/// characters (`fallback` when nothing is left).
+pub fn file_stem(title: &str, fallback: &str) -> String {
     let mut stem = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -64,18 +77,11 @@ pub fn unique_path(dir: &Path, title: &str) -> PathBuf {
         }
     }
     let stem: String = stem.trim_end_matches('-').chars().take(60).collect();
-    let stem = if stem.is_empty() {
-        "session".to_string()
+    if stem.is_empty() {
+        fallback.to_string()
     } else {
         stem
-    };
-    let mut path = dir.join(format!("{stem}.json"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.json"));
-        n += 1;
     }
-    path
 }
 
 /// A path as given, or a name looked up in the sessions folder (with or without `.json`).

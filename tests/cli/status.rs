@@ -111,3 +111,48 @@ fn a_review_runs_a_review_template_and_a_workshop_runs_a_workshop() {
     let out = convene(dir.path(), &["templates", "check", "plan-review"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn the_digest_writes_one_file_a_person_on_request() {
+    let dir = folder();
+    let out = convene(
+        dir.path(),
+        &[
+            "--now",
+            "2027-01-20",
+            "export",
+            "permits",
+            "--format",
+            "digest",
+            "--each",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let folder = dir.path().join("exports/permits-digest");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "ana-lopez.digest.md",
+            "carla-diaz.digest.md",
+            "dev-patel.digest.md",
+            "eve-martin.digest.md",
+            "mayor-s-office.digest.md"
+        ]
+    );
+    let carla = std::fs::read_to_string(folder.join("carla-diaz.digest.md")).unwrap();
+    assert!(
+        carla.contains("## Carla Diaz") && !carla.contains("## Ana Lopez"),
+        "{carla}"
+    );
+    let out = convene(
+        dir.path(),
+        &["export", "permits", "--format", "md", "--each"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("digest"), "{}", stderr(&out));
+}
