@@ -116,4 +116,19 @@ mod tests {
         assert_eq!((s.meeting(), s.reviews.len()), (Meeting::Review(2), 2));
         assert_eq!(s.timing, workshop, "the workshop's clock untouched");
     }
+
+    #[test]
+    fn a_review_finds_the_columns_it_names_by_their_part() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        let p4s = Template::built_in("planning-for-success").unwrap();
+        let mut s = Session::new(p4s, "School plan", at);
+        let agenda = Template::built_in("plan-review").unwrap();
+        s.open_review(&agenda, at, at.date_naive());
+        s.clock_mut().go_to(1, at); // owner, due, status first
+        let keys: Vec<&str> = s.column_order()[..4]
+            .iter()
+            .map(|&i| s.step_table().columns[i].key.as_str())
+            .collect();
+        assert_eq!(keys, ["benchmark", "responsible", "date", "status"]);
+    }
 }

@@ -255,7 +255,30 @@ impl Session {
             Activity::Table(spec) => &spec.focus_columns,
             _ => &[],
         };
-        super::plan::column_order(&self.step_table().columns, focus)
+        let columns = &self.step_table().columns;
+        if self.in_review.is_none() {
+            return super::plan::column_order(columns, focus);
+        }
+        // A review's agenda names columns by the part they play ("owner", "due"): in
+        // a plan whose columns are keyed otherwise (Planning for Success's
+        // "responsible" and "date") they are found by that part.
+        let roles = super::plan::Roles::of(columns);
+        let focus: Vec<String> = focus
+            .iter()
+            .map(|key| {
+                let role = match key.as_str() {
+                    _ if columns.iter().any(|c| &c.key == key) => None,
+                    "action" => roles.action,
+                    "owner" => roles.owner,
+                    "due" => roles.due,
+                    "status" => roles.status,
+                    "kpi" => roles.kpi,
+                    _ => None,
+                };
+                role.map_or_else(|| key.clone(), |i| columns[i].key.clone())
+            })
+            .collect();
+        super::plan::column_order(columns, &focus)
     }
 
     pub fn add_initiative(&mut self, name: &str, description: &str) -> u64 {
