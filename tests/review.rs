@@ -560,3 +560,32 @@ fn the_order_holds_while_the_room_walks_the_rows() {
         "done now: {after:?}"
     );
 }
+
+/// No size of terminal breaks the review, its row detail or the roster.
+#[test]
+fn every_screen_of_a_review_draws_at_any_size() {
+    let mut app = third_review();
+    for (w, h) in [(20, 6), (30, 8), (40, 12), (80, 24), (200, 60)] {
+        common::screen(&mut app, w, h);
+        press_char(&mut app, 'v');
+        common::screen(&mut app, w, h);
+        press_char(&mut app, 'v');
+        press_char(&mut app, '@');
+        common::screen(&mut app, w, h);
+        press_char(&mut app, '@');
+        press_char(&mut app, 'n');
+    }
+    // A huge pasted note is kept whole.
+    press_char(&mut app, '2');
+    focus(&mut app, "Run a data hackathon");
+    press_char(&mut app, 'N');
+    app.update(Action::Paste("x".repeat(10_000)));
+    press(&mut app, KeyCode::Enter);
+    let row = app
+        .session
+        .tables
+        .row(find(&app, "Run a data hackathon"))
+        .unwrap();
+    assert_eq!(row.note_in(Meeting::Review(3)).unwrap().len(), 10_000);
+    common::screen(&mut app, 80, 24);
+}
