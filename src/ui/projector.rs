@@ -100,7 +100,7 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Th
     let budget = app.session.budget(app.now());
     // The meeting whose budget it is: the workshop's, or review N's.
     let meeting = match app.session.meeting() {
-        crate::domain::review::Meeting::Review(n) => format!("Review {n}"),
+        crate::domain::review::Meeting::Review(n) => format!("Review {n}:"),
         _ => "Workshop".to_string(),
     };
     let mut right = format!(
