@@ -289,15 +289,7 @@ mod tests {
     }
 
     fn change(on: NaiveDate, meeting: Meeting, (column, from, to): (&str, &str, &str)) -> Change {
-        Change {
-            on,
-            meeting,
-            what: What::Cell {
-                column: column.into(),
-                from: from.into(),
-                to: to.into(),
-            },
-        }
+        Change::cell(on, meeting, column, from, to)
     }
 
     fn row(due: &str, status: &str) -> PlanRow {

@@ -209,15 +209,8 @@ impl PlanRow {
             }
             return;
         }
-        self.history.push(Change {
-            on,
-            meeting,
-            what: What::Cell {
-                column: column.into(),
-                from: from.into(),
-                to: to.into(),
-            },
-        });
+        self.history
+            .push(Change::cell(on, meeting, column, from, to));
     }
 
     /// Whether anything of this row was recorded as reported at review `n`.
@@ -227,6 +220,19 @@ impl PlanRow {
 }
 
 impl Change {
+    /// `column` went from `from` to `to` on day `on` in `meeting`.
+    pub fn cell(on: NaiveDate, meeting: Meeting, column: &str, from: &str, to: &str) -> Change {
+        Change {
+            on,
+            meeting,
+            what: What::Cell {
+                column: column.into(),
+                from: from.into(),
+                to: to.into(),
+            },
+        }
+    }
+
     /// "By when: Thu 10 Dec 2026 → Sun 10 Jan 2027", "Status: Not started → Done",
     /// "Progress: Live since 10 December", as the row detail and the exports show it:
     /// the column's title, dates in words, an empty status as the column's default.
