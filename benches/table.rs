@@ -77,5 +77,95 @@ fn render_table(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render_table);
+/// The same plan after 20 monthly reviews: each row's status changed and a progress
+/// note written at every review, so 40 lines of history a row, 20,000 in all.
+fn reviewed_plan() -> Session {
+    use convene::domain::review::{Change, Meeting, Review, What};
+    let mut session = big_plan().session;
+    let agenda = Template::built_in("plan-review").unwrap();
+    let start = session.created_at;
+    for n in 1..=20u32 {
+        let at = start + chrono::Duration::weeks(4 * i64::from(n));
+        session.reviews.push(Review {
+            held_at: at,
+            on: at.date_naive(),
+            attendees: vec!["Ana Lopez".into(), "Ben".into()],
+            timing: convene::domain::timer::Timing::new(agenda.steps.len()),
+        });
+        for row in &mut session.plan_mut().rows {
+            row.history.push(Change {
+                on: at.date_naive(),
+                meeting: Meeting::Review(n),
+                what: What::Cell {
+                    column: "status".into(),
+                    from: "Not started".into(),
+                    to: "In progress".into(),
+                },
+            });
+            row.history.push(Change {
+                on: at.date_naive(),
+                meeting: Meeting::Review(n),
+                what: What::Note {
+                    note: format!("Review {n}: the form is drafted, legal reads it next"),
+                },
+            });
+        }
+    }
+    session.review_agenda = Some(agenda);
+    session.next_review = "2028-08-01".into();
+    session
+}
+
+/// Opening, showing in a review and exporting a plan with 20 reviews of history
+/// (target: < 20 ms each).
+fn reviewed(c: &mut Criterion) {
+    let session = reviewed_plan();
+    let text = convene::storage::to_json(&session);
+    let path = std::path::Path::new("bench.json");
+    c.bench_function("open a 500-row plan with 20 reviews of history", |b| {
+        b.iter(|| convene::storage::parse(path, black_box(&text)).unwrap())
+    });
+    let start = session.created_at;
+    let clock = FakeClock::new(start + chrono::Duration::weeks(84));
+    let mut app = App::new(
+        session.clone(),
+        PathBuf::from("bench.json"),
+        Arc::new(clock),
+    );
+    app.open_review_meeting();
+    app.update(Action::Table(convene::app::table::TableAction::PrevTable));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    c.bench_function(
+        "review view, 500 rows with 20 reviews, all initiatives, 200x60",
+        |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| convene::ui::draw(f, black_box(&app)))
+                    .unwrap();
+            })
+        },
+    );
+    let today = app.today();
+    let now = app.now();
+    for (format, name) in [
+        (
+            convene::export::Format::Md,
+            "export the report (md) of the reviewed plan",
+        ),
+        (
+            convene::export::Format::Html,
+            "export the handout (html) of the reviewed plan",
+        ),
+        (
+            convene::export::Format::Digest,
+            "export the digest of the reviewed plan",
+        ),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter(|| convene::export::render(black_box(&session), format, today, now))
+        });
+    }
+}
+
+criterion_group!(benches, render_table, reviewed);
 criterion_main!(benches);

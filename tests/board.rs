@@ -519,7 +519,12 @@ fn a_step_can_show_another_steps_board() {
 fn help_lists_the_board_keys() {
     let mut app = tasks_app();
     press(&mut app, '?');
-    let screen = text_of(&draw(&mut app, 160, 48));
+    // Every page of the help, scrolled through.
+    let mut screen = String::new();
+    for _ in 0..8 {
+        screen.push_str(&text_of(&draw(&mut app, 160, 48)));
+        app.update(Action::ScrollHelp(10));
+    }
     for k in ["Tab/Shift-Tab", "v/V", "promote", "Home/End", "  Esc  "] {
         assert!(screen.contains(k), "{k} in help:\n{screen}");
     }

@@ -647,7 +647,7 @@ fn the_handout_stands_alone() {
 #[test]
 fn an_empty_session_exports_without_gaps_or_panics() {
     let s = Session::new(Template::default_template(), "Fresh", at(9, 0));
-    for template in Template::all_built_in() {
+    for template in Template::all_built_in().into_iter().filter(|t| !t.review) {
         let s2 = Session::new(template, "Other template", at(9, 0));
         for &format in Format::all() {
             render(&s2, format, today(), now());

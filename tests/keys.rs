@@ -136,7 +136,14 @@ fn the_screen_names_the_users_keys() {
 
 /// Workshop-wide keys an activity takes for itself on purpose: Esc (and `i`, which
 /// opened it) leave the set-up screen, Esc closes the table's detail first.
-const INTENDED: &[(&str, &str)] = &[("setup", "Esc"), ("setup", "i"), ("table", "Esc")];
+/// On a groups step `r` draws the groups again: the review meeting (`r` elsewhere) is
+/// opened from any other step, or with `convene review`.
+const INTENDED: &[(&str, &str)] = &[
+    ("setup", "Esc"),
+    ("setup", "i"),
+    ("table", "Esc"),
+    ("groups", "r"),
+];
 
 #[test]
 fn no_context_shadows_a_workshop_key_unless_intended() {
@@ -172,4 +179,24 @@ fn no_context_shadows_a_workshop_key_unless_intended() {
         }
     }
     assert!(shadowed.is_empty(), "shadowed workshop keys: {shadowed:#?}");
+}
+
+/// Two actions of one context never share a key (the first would hide the second).
+#[test]
+fn no_key_is_bound_twice_in_a_context() {
+    let keymap = Keymap::default();
+    for context in Context::ALL {
+        let mut seen = std::collections::HashMap::new();
+        for binding in keymap.bindings(context).all() {
+            for key in &binding.keys {
+                if let Some(other) = seen.insert(key.to_string(), binding.action) {
+                    panic!(
+                        "{}: {key} is both {other} and {}",
+                        context.name(),
+                        binding.action
+                    );
+                }
+            }
+        }
+    }
 }

@@ -87,3 +87,42 @@ fn the_example_session_round_trips_byte_for_byte() {
     assert_eq!(json(&text)["schema_version"], SCHEMA_VERSION);
     assert_eq!(storage::to_json(&session), text);
 }
+
+const SCHEMA_2: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/example-workshop-schema2.json"
+);
+
+/// Schema 3 only adds reviews, rows' history, the next review and the roster: a file
+/// of schema 2 (the example as the previous convene wrote it) reads as it is, and is
+/// written back with only its version changed.
+#[test]
+fn a_schema_2_file_opens_unchanged_and_saves_as_schema_3() {
+    let text = std::fs::read_to_string(SCHEMA_2).unwrap();
+    assert_eq!(json(&text)["schema_version"], 2);
+    let session = storage::load(Path::new(SCHEMA_2)).unwrap();
+    assert!(session.reviews.is_empty() && session.next_review.is_empty());
+    assert!(session.tables.all_rows().all(|r| r.history.is_empty()));
+    let mut new = json(&storage::to_json(&session));
+    assert_eq!(new["schema_version"], 3);
+    new["schema_version"] = 2.into();
+    assert_eq!(new, json(&text), "nothing else changed");
+}
+
+#[test]
+fn a_file_of_a_newer_schema_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.json");
+    let text = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+        "\"schema_version\": 3",
+        "\"schema_version\": 4",
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    let err = storage::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("newer convene") && err.contains("future.json"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

@@ -35,6 +35,14 @@ fn start_step_quit_restore_and_resume() {
         "{}",
         second.text()
     );
+    // Nor does a review of it.
+    let mut review = Run::start(dir.path(), &["review", "pty-run"]);
+    assert!(!review.wait_exit().success(), "a review is refused too");
+    assert!(
+        review.text().contains("already open in another convene"),
+        "{}",
+        review.text()
+    );
 
     run.keys(b"q");
     run.wait_for("Quit convene?");
@@ -69,6 +77,15 @@ fn start_step_quit_restore_and_resume() {
     again.keys(b"\x03"); // Ctrl-C saves and leaves at once
     assert!(again.wait_exit().success());
     assert!(again.text().contains("\x1b[?1049l"));
+
+    // Four weeks later, its review meeting.
+    let later = (chrono::Local::now() + chrono::Duration::weeks(4)).format("%Y-%m-%d");
+    let later = later.to_string();
+    let mut review = Run::start(dir.path(), &["--now", &later, "review", "pty-run"]);
+    review.wait_for("Celebrate what is done");
+    review.keys(b"\x03");
+    assert!(review.wait_exit().success());
+    assert_eq!(only_session(dir.path()).reviews.len(), 1);
 }
 
 /// A new session in `dir` with this config (in a folder of its own).

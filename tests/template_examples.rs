@@ -348,6 +348,116 @@ fn planning_for_success_example() {
     check_example("planning-for-success", r);
 }
 
+/// Implementing the plan (seed 002): two initiatives, the sequence of steps with key
+/// persons and dates, who is notified, briefings for two audiences, a simulation that
+/// found a gap, and the first review booked.
+#[test]
+fn implementation_sequence_example() {
+    let mut r = room(
+        "implementation-sequence",
+        "Riverton flood plan: implementation",
+    );
+    r.keys("a");
+    r.line("Early-warning text messages");
+    r.line("Sandbag depots in every district");
+    r.press(KeyCode::Esc);
+    r.keys(" ");
+    r.minutes(10);
+    r.keys("n");
+    for (action, owner, due) in [
+        (
+            "Agree the warning texts with the mayor's office",
+            "Ana Ruiz",
+            "Jan 15",
+        ),
+        (
+            "Sign the contract with the text-message provider",
+            "Ben Cole",
+            "Feb 28",
+        ),
+    ] {
+        r.keys("o");
+        r.line(action);
+        r.line(owner);
+        r.line(due);
+        r.press(KeyCode::Esc);
+    }
+    r.keys("w");
+    r.keys("o");
+    r.line("Stock four depots before the spring rains");
+    r.line("Carla Diaz");
+    r.line("end of march");
+    r.press(KeyCode::Esc);
+    r.minutes(20);
+    r.keys("n");
+    // Who is notified, on the depots' step.
+    r.press(KeyCode::Home);
+    r.press(KeyCode::Right);
+    r.press(KeyCode::Enter);
+    r.line("District chiefs, fire brigade");
+    r.minutes(10);
+    r.keys("n");
+    // Briefings: the audience is a value typed by its first word.
+    for (audience, topic, by, when, how_often) in [
+        (
+            "key",
+            "How a warning is triggered and who signs it",
+            "Ana Ruiz",
+            "Jan 20",
+            "Every quarter",
+        ),
+        (
+            "wider",
+            "What a warning text means and what to do",
+            "Dev Patel",
+            "Feb 15",
+            "Before each rainy season",
+        ),
+    ] {
+        r.keys("o");
+        r.line(audience);
+        r.line(topic);
+        r.line(by);
+        r.line(when);
+        r.line(how_often);
+        r.press(KeyCode::Esc);
+    }
+    r.minutes(10);
+    r.keys("n");
+    // The simulation: what happened, where it broke, what changes.
+    r.keys("a");
+    r.line("The provider's service is down for a night");
+    r.press(KeyCode::Esc);
+    r.press(KeyCode::Tab);
+    r.keys("a");
+    r.line("Nobody knew who sends the warning at night");
+    r.press(KeyCode::Esc);
+    r.press(KeyCode::Tab);
+    r.keys("a");
+    r.line("Name a night-duty sender and a backup");
+    r.press(KeyCode::Esc);
+    r.minutes(10);
+    r.keys("n");
+    r.keys("T");
+    r.line("in 4 weeks");
+    r.minutes(5);
+    r.keys(" ");
+
+    let s = &r.app.session;
+    assert_eq!(s.next_review, "2026-12-22", "the first review booked");
+    let audiences: Vec<&str> = s
+        .tables
+        .rows("briefings")
+        .iter()
+        .map(|b| b.cell("audience"))
+        .collect();
+    assert_eq!(audiences, ["Key public officials", "Wider community"]);
+    let depots = &s.tables.rows("sequence")[2];
+    assert_eq!(depots.cell("notify"), "District chiefs, fire brigade");
+    assert_eq!(s.boards["simulation"].note_count(), 3);
+    check_example("implementation-sequence", r);
+}
+
 /// Every step of every example draws at every size, from a 20x6 terminal to a large
 /// projector, and says which step it is wherever the header fits.
 #[test]
@@ -356,6 +466,7 @@ fn every_step_of_every_example_draws_at_any_size() {
         "ogp-roadmap",
         "un-desa-action-planning",
         "planning-for-success",
+        "implementation-sequence",
     ] {
         let session = convene::storage::load(&file(name)).unwrap();
         let steps = session.steps().len();

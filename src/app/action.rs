@@ -27,6 +27,13 @@ pub enum Action {
     ToggleConsole,
     /// The initiatives set-up screen.
     ToggleSetup,
+    /// Opens the review meeting; in one, back to the workshop's agenda.
+    ToggleReview,
+    /// Type the next review's date.
+    NextReview,
+    /// The roster screen: who must be told.
+    ToggleRoster,
+    Roster(super::roster::RosterAction),
     /// Leaves an overlay or screen (help, set-up, detail views).
     Back,
     // Content.

@@ -23,6 +23,15 @@ pub enum EditTarget {
     Step,
     /// The dots each participant has on phones.
     Dots,
+    /// The date of the next review.
+    NextReview,
+    /// A field of the person at `index` on the roster (`None`: a new person's name);
+    /// `chain`: Enter moves on to the next field.
+    Person {
+        index: Option<usize>,
+        field: usize,
+        chain: bool,
+    },
 }
 
 pub struct Editor {

@@ -19,6 +19,7 @@ impl App {
                 .map(|f| f.key.clone())
                 .collect(),
             Screen::Projector => self.session.current_step().fields().to_vec(),
+            Screen::Roster => Vec::new(),
         }
     }
 

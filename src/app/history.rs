@@ -6,6 +6,7 @@
 
 use crate::domain::board::Board;
 use crate::domain::groups::Groups;
+use crate::domain::roster::Person;
 use crate::domain::session::{Initiative, Session};
 use crate::domain::tables::Tables;
 use std::collections::BTreeMap;
@@ -19,7 +20,11 @@ pub struct Content {
     tables: Tables,
     fields: BTreeMap<String, String>,
     groups: Option<Groups>,
-    adjust_secs: Vec<i64>,
+    next_review: String,
+    roster: Vec<Person>,
+    /// The minutes added to or taken from steps, of the meeting whose clock it was:
+    /// the workshop's (`None`) or review N's (its index).
+    adjust_secs: (Option<usize>, Vec<i64>),
 }
 
 impl Content {
@@ -30,7 +35,9 @@ impl Content {
             tables: session.tables.clone(),
             fields: session.fields.clone(),
             groups: session.groups.clone(),
-            adjust_secs: session.timing.adjust_secs.clone(),
+            next_review: session.next_review.clone(),
+            roster: session.roster.clone(),
+            adjust_secs: (session.in_review, session.clock().adjust_secs.clone()),
         }
     }
 
@@ -40,7 +47,17 @@ impl Content {
         session.tables = self.tables;
         session.fields = self.fields;
         session.groups = self.groups;
-        session.timing.adjust_secs = self.adjust_secs;
+        session.next_review = self.next_review;
+        session.roster = self.roster;
+        let (meeting, adjust) = self.adjust_secs;
+        match meeting {
+            Some(i) => {
+                if let Some(review) = session.reviews.get_mut(i) {
+                    review.timing.adjust_secs = adjust;
+                }
+            }
+            None => session.timing.adjust_secs = adjust,
+        }
     }
 }
 
@@ -48,6 +65,9 @@ impl Content {
 pub struct History {
     undo: Vec<(Content, String)>,
     redo: Vec<(Content, String)>,
+    /// Counts the changes recorded, so the app knows when one was (to write the
+    /// rows' history against the content before it).
+    recorded: u64,
 }
 
 impl History {
@@ -58,6 +78,16 @@ impl History {
             self.undo.remove(0);
         }
         self.redo.clear();
+        self.recorded += 1;
+    }
+
+    pub fn recorded(&self) -> u64 {
+        self.recorded
+    }
+
+    /// The tables before the last change recorded.
+    pub fn last_tables(&self) -> Option<&Tables> {
+        self.undo.last().map(|(content, _)| &content.tables)
     }
 
     /// Restores the content before the last change; returns what was undone.

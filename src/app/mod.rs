@@ -10,6 +10,8 @@ pub mod history;
 pub mod keys;
 pub mod outside;
 mod painted;
+mod review;
+pub mod roster;
 pub mod setup;
 pub mod share;
 mod status;
@@ -39,6 +41,8 @@ pub enum Screen {
     Projector,
     /// The list of initiatives being planned.
     Setup,
+    /// The people of the plan: who must be told, and how to reach them.
+    Roster,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +83,7 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub editor: Option<Editor>,
     pub setup: setup::SetupUi,
+    pub roster: roster::RosterUi,
     pub board: board::BoardUi,
     pub table: table::TableUi,
     pub groups: groups::GroupsUi,
@@ -110,6 +115,8 @@ pub struct App {
     viewport: Rect,
     /// The session changed since the last hand-off to the autosaver.
     changed: bool,
+    /// The last change recorded for undo whose effect on the rows' history is written.
+    history_written: u64,
     effects: Vec<Effect>,
     last_stage: Stage,
     /// Moves on with every change to what the step's activity shows.
@@ -129,6 +136,7 @@ impl App {
             overlay: None,
             editor: None,
             setup: setup::SetupUi::default(),
+            roster: roster::RosterUi::default(),
             board: board::BoardUi::default(),
             table: table::TableUi::default(),
             groups: groups::GroupsUi::default(),
@@ -147,6 +155,7 @@ impl App {
             offset: chrono::FixedOffset::east_opt(0).expect("zero offset"),
             viewport: Rect::new(0, 0, 80, 24),
             changed: false,
+            history_written: 0,
             effects: Vec::new(),
             last_stage,
             generation: 0,
@@ -189,6 +198,8 @@ impl App {
         if self.act(action) {
             self.keep_focus_in_view();
         }
+        // Changes that do not pass through `after_content_change`.
+        self.record_row_history();
         self.expire_status();
         self.check_stage();
     }
@@ -199,11 +210,11 @@ impl App {
         let now = self.now();
         match action {
             Action::ToggleClock => {
-                self.session.timing.toggle(now);
+                self.session.clock_mut().toggle(now);
                 self.touch();
             }
-            Action::NextStep => self.go_to(self.session.timing.current + 1),
-            Action::PrevStep => self.go_to(self.session.timing.current.saturating_sub(1)),
+            Action::NextStep => self.go_to(self.session.clock().current + 1),
+            Action::PrevStep => self.go_to(self.session.clock().current.saturating_sub(1)),
             Action::GoToStep(i) => self.go_to(i),
             Action::AskStep => {
                 let steps = self.session.steps().len();
@@ -252,18 +263,22 @@ impl App {
                 self.touch();
             }
             Action::ToggleConsole => self.toggle_console(),
+            Action::ToggleReview => self.toggle_review(),
+            Action::ToggleRoster => self.toggle_roster(),
+            Action::Roster(a) => self.roster_action(a),
+            Action::NextReview => self.edit_next_review(),
             Action::ReloadTheirs => self.reload_theirs(),
             Action::KeepOurs => self.keep_ours(),
             Action::ToggleSetup => {
                 self.screen = match self.screen {
                     Screen::Setup => Screen::Projector,
-                    Screen::Projector => Screen::Setup,
+                    _ => Screen::Setup,
                 }
             }
             Action::Back => {
                 if self.overlay.is_some() {
                     self.overlay = None;
-                } else if self.screen == Screen::Setup {
+                } else if self.screen != Screen::Projector {
                     self.screen = Screen::Projector;
                 } else {
                     self.activity_back();
@@ -431,7 +446,8 @@ impl App {
             return;
         }
         self.commit_open_editor();
-        self.session.timing.go_to(step, self.now());
+        let now = self.now();
+        self.session.clock_mut().go_to(step, now);
         self.board = board::BoardUi::keeping_view(&self.board);
         self.table.on_step_change();
         self.plenary = 0;
@@ -451,6 +467,8 @@ impl App {
     }
 
     fn after_content_change(&mut self) {
+        // Before anything looks at the rows: the review's order reads their history.
+        self.record_row_history();
         self.session.sync_boards();
         self.board.clamp(&self.session);
         self.table.clamp(&self.session);
@@ -519,6 +537,15 @@ impl App {
             EditTarget::Participants => self.commit_participants(text),
             EditTarget::Step => self.commit_step(&text),
             EditTarget::Dots => self.commit_dots(&text),
+            EditTarget::Person {
+                index,
+                field,
+                chain,
+            } => self.commit_person(index, field, chain, &text),
+            EditTarget::NextReview => {
+                self.commit_next_review(&text);
+                None
+            }
             target => self.commit_setup_edit(target, text),
         };
         if !leaving {

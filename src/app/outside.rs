@@ -144,7 +144,7 @@ mod tests {
         );
         let saved = app.take_changed().expect("ours is saved now");
         assert_eq!(
-            (saved.title.as_str(), saved.timing.current),
+            (saved.title.as_str(), saved.clock().current),
             ("Test workshop", 1)
         );
     }

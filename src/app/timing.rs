@@ -6,7 +6,7 @@ use super::App;
 impl App {
     /// Adds (or, negative, takes away) minutes on the current step.
     pub(super) fn adjust_minutes(&mut self, minutes: i64) {
-        let step = self.session.timing.current + 1;
+        let step = self.session.clock().current + 1;
         let what = if minutes > 0 {
             format!("a minute more on step {step}")
         } else {
@@ -15,12 +15,12 @@ impl App {
         self.record(what);
         let planned = i64::from(self.session.current_step().minutes) * 60;
         let now = self.now();
-        self.session.timing.adjust(minutes * 60, planned, now);
+        self.session.clock_mut().adjust(minutes * 60, planned, now);
     }
 
     /// Shares out the time the room is behind (or ahead) among the steps to come.
     pub(super) fn rebalance(&mut self) {
-        if self.session.timing.current + 1 >= self.session.steps().len() {
+        if self.session.clock().current + 1 >= self.session.steps().len() {
             self.say("This is the last step: no steps remain to rebalance");
             return;
         }

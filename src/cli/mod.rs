@@ -1,15 +1,20 @@
 //! The command line: its definition here, one file per group of commands.
 
 mod config;
+mod digest;
 mod session;
 mod shell;
+mod status;
 mod templates;
 
 use crate::app::Keymap;
+use crate::domain::timer::{Clock, ShiftedClock, SystemClock};
 use crate::storage;
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// What convene's exit status means; `--help`'s footer and the man page show it.
 pub const EXIT_STATUS: &[(u8, &str)] = &[
@@ -23,6 +28,10 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
     (
         2,
         "a wrong command line: an unknown command or option, a missing value",
+    ),
+    (
+        3,
+        "`status` only: the plan has overdue actions (the plan's state is printed as for 0)",
     ),
 ];
 
@@ -49,6 +58,10 @@ pub struct Cli {
     /// The config file (default: config.toml in the platform config folder).
     #[arg(long, global = true, env = "CONVENE_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Pretend it is this moment (YYYY-MM-DD, at 09:00, or YYYY-MM-DDTHH:MM, local
+    /// time): to try a review weeks after a workshop. The clock runs on from there.
+    #[arg(long, global = true, env = "CONVENE_NOW", value_name = "DATE")]
+    pub now: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -96,8 +109,27 @@ pub enum Command {
         /// A file path, or a name in the sessions folder.
         session: String,
     },
-    /// List the saved sessions.
+    /// List the saved sessions, with each plan's next review and overdue actions.
     List,
+    /// Open a session's plan in a review meeting (the plan-review agenda, on its own
+    /// clock): the table opens on what is overdue or due before the next review.
+    Review {
+        /// A file path, or a name in the sessions folder.
+        session: String,
+        /// Who is at the review, for its record (`--attendees "Ana Lopez, Ben"`).
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        attendees: Vec<String>,
+        /// A review template (`"review": true`) to run instead of plan-review: a name
+        /// from `convene templates` or a file. The session keeps it for its next reviews.
+        #[arg(long, value_name = "NAME|PATH")]
+        template: Option<String>,
+    },
+    /// Print where a session's plan stands: progress per initiative, overdue actions
+    /// and their owners, the next review. Exit status 3 when actions are overdue.
+    Status {
+        /// A file path, or a name in the sessions folder.
+        session: String,
+    },
     /// List the workshop templates (built in and yours), or show, check or describe one.
     Templates {
         #[command(subcommand)]
@@ -117,6 +149,10 @@ pub enum Command {
         /// instead of the first; its rows under their parents.
         #[arg(long, value_name = "KEY")]
         table: Option<String>,
+        /// With --format digest or digest-html: one file a person, in the folder -o
+        /// names (default: exports/NAME-digest/ beside the session).
+        #[arg(long)]
+        each: bool,
     },
     /// Show the config file's path and the settings in effect.
     Config {
@@ -157,7 +193,7 @@ pub enum TemplatesCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(message) => {
             eprintln!("convene: {message}");
             ExitCode::FAILURE
@@ -173,11 +209,17 @@ pub(crate) struct Setup {
     pub notices: Vec<String>,
     /// The default keys with the config's changes.
     pub keymap: Keymap,
+    /// The time: the system's, or the one `--now` pretends.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl Setup {
     /// Reads the config; a broken one is reported, never fatal.
-    fn load(dir: Option<&Path>, config: Option<&Path>) -> Result<Setup, String> {
+    fn load(dir: Option<&Path>, config: Option<&Path>, now: Option<&str>) -> Result<Setup, String> {
+        let clock: Arc<dyn Clock> = match now {
+            Some(text) => Arc::new(ShiftedClock::starting_at(parse_now(text)?)),
+            None => Arc::new(SystemClock),
+        };
         let mut loaded = storage::config::load(config);
         // The keymap says which key changes it can take; what it cannot is reported
         // with the config's other problems, by line.
@@ -200,7 +242,13 @@ impl Setup {
             config: loaded,
             sessions,
             keymap,
+            clock,
         })
+    }
+
+    /// Today, in the facilitator's time zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.now().with_timezone(&chrono::Local).date_naive()
     }
 
     /// The user's templates folder, beside the config file.
@@ -212,7 +260,33 @@ impl Setup {
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
+/// `--now`: a day (at 09:00) or a day and a time, local; or an RFC 3339 timestamp.
+fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
+    use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+    let text = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Ok(at.with_timezone(&Utc));
+    }
+    let local = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+            Some(day.and_time(NaiveTime::from_hms_opt(9, 0, 0)?))
+        })
+        .ok_or_else(|| {
+            format!(
+                "--now {text:?}: write a day (2027-01-16) or a day and a time (2027-01-16T14:30)"
+            )
+        })?;
+    Local
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+        .ok_or_else(|| format!("--now {text:?}: no such local time"))
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
     let command = cli.command.unwrap_or(Command::New {
         template: None,
         title: None,
@@ -220,13 +294,23 @@ fn run(cli: Cli) -> Result<(), String> {
     });
     // A broken config is said before anything else, and never stops a command.
     let setup = || {
-        let setup = Setup::load(cli.dir.as_deref(), cli.config.as_deref())?;
+        let setup = Setup::load(
+            cli.dir.as_deref(),
+            cli.config.as_deref(),
+            cli.now.as_deref(),
+        )?;
         for notice in &setup.notices {
             eprintln!("convene: {notice}");
         }
         Ok::<_, String>(setup)
     };
-    match command {
+    let done = match command {
+        Command::Status { session } => return status::run(&setup()?, &session),
+        Command::Review {
+            session,
+            attendees,
+            template,
+        } => session::review(&setup()?, &session, &attendees, template.as_deref()),
         Command::New {
             template,
             title,
@@ -240,7 +324,15 @@ fn run(cli: Cli) -> Result<(), String> {
             session,
             format,
             output,
+            table: _,
+            each: true,
+        } => digest::each(&setup()?, &session, format, output.as_deref()),
+        Command::Export {
+            session,
+            format,
+            output,
             table,
+            each: false,
         } => session::export(
             &setup()?,
             &session,
@@ -254,7 +346,11 @@ fn run(cli: Cli) -> Result<(), String> {
             templates::run(command, templates.as_deref())
         }
         Command::Config { default } => {
-            let setup = Setup::load(cli.dir.as_deref(), cli.config.as_deref())?;
+            let setup = Setup::load(
+                cli.dir.as_deref(),
+                cli.config.as_deref(),
+                cli.now.as_deref(),
+            )?;
             config::run(&setup, cli.dir.is_some(), default)
         }
         Command::Completions { shell } => {
@@ -262,5 +358,6 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Man => shell::man().map_err(|e| e.to_string()),
-    }
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }

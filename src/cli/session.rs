@@ -4,12 +4,10 @@ use super::{Setup, ShareArgs};
 use crate::app::App;
 use crate::domain::session::Session;
 use crate::domain::template::{DEFAULT_TEMPLATE, Template};
-use crate::domain::timer::{Clock, SystemClock};
 use crate::storage;
 use std::io::IsTerminal;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// The example session `convene demo` opens a copy of.
 const EXAMPLE: &str = include_str!("../../sessions/example-workshop.json");
@@ -37,8 +35,14 @@ pub fn new(
             }),
         (None, None) => Template::default_template(),
     };
+    if template.review {
+        return Err(format!(
+            "{} is a review meeting, run on a session's plan: convene review SESSION",
+            template.name
+        ));
+    }
     need_terminal()?;
-    let now = SystemClock.now();
+    let now = setup.clock.now();
     let title = title.unwrap_or_else(|| {
         Session::default_title(&template, now.with_timezone(&chrono::Local).naive_local())
     });
@@ -47,11 +51,73 @@ pub fn new(
 }
 
 pub fn open(setup: &Setup, name: &str, share: &ShareArgs) -> Result<(), String> {
+    open_file(setup, name, None, share)
+}
+
+/// `convene review`: the session opened in its review meeting, refused as `open` is
+/// when another convene has it open.
+pub fn review(
+    setup: &Setup,
+    name: &str,
+    attendees: &[String],
+    template: Option<&str>,
+) -> Result<(), String> {
+    let agenda = match template {
+        Some(t) => {
+            let agenda = storage::templates::resolve(t, setup.templates_dir().as_deref())
+                .map_err(|e| e.to_string())?;
+            if !agenda.review {
+                return Err(format!(
+                    "{} is a workshop, not a review's agenda (a review template says \"review\": true)",
+                    agenda.name
+                ));
+            }
+            Some(agenda)
+        }
+        None => None,
+    };
+    open_file(
+        setup,
+        name,
+        Some((attendees, agenda)),
+        &ShareArgs::default(),
+    )
+}
+
+/// The attendees of a review meeting to open, and the agenda it runs if not its own.
+type ReviewWith<'a> = (&'a [String], Option<Template>);
+
+/// `review`: the review meeting to open, when it is one.
+fn open_file(
+    setup: &Setup,
+    name: &str,
+    review: Option<ReviewWith>,
+    share: &ShareArgs,
+) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
-    let (session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
+    let (mut session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
-    open_app(setup, session, (path, &text), lock, (&setup.notices, share))
+    match &review {
+        // `open` shows the workshop; `review` resumes the meeting.
+        None if session.in_review.is_some() => session.close_review(setup.clock.now()),
+        // The agenda this review and the next ones run.
+        Some((_, Some(agenda))) => {
+            session.review_agenda = Some(agenda.clone());
+            // The reviews' clocks fit the agenda's steps.
+            session.normalize();
+        }
+        _ => {}
+    }
+    open_app(
+        setup,
+        session,
+        (path, &text),
+        lock,
+        &setup.notices,
+        review,
+        share,
+    )
 }
 
 /// The room's screen: follows the session read-only until `q`.
@@ -59,7 +125,7 @@ pub fn mirror(setup: &Setup, name: &str) -> Result<(), String> {
     let path = storage::find_session(&setup.sessions, name).map_err(|e| e.to_string())?;
     let (session, text) = storage::load_text(&path).map_err(|e| e.to_string())?;
     need_terminal()?;
-    let mut mirror = crate::mirror::Mirror::new(session, Arc::new(SystemClock));
+    let mut mirror = crate::mirror::Mirror::new(session, setup.clock.clone());
     mirror.keymap = setup.keymap.clone();
     mirror.facilitator = storage::presence::facilitator(&path);
     mirror.colour = crate::ui::theme::Theme::from_env(mirror.session.settings.theme).colour;
@@ -88,7 +154,7 @@ fn start_new(
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
     let text = storage::to_json(&session);
     storage::save(&path, &text).map_err(|e| e.to_string())?;
-    open_app(setup, session, (path, &text), lock, (notices, share))
+    open_app(setup, session, (path, &text), lock, notices, None, share)
 }
 
 fn need_terminal() -> Result<(), String> {
@@ -100,16 +166,22 @@ fn need_terminal() -> Result<(), String> {
 }
 
 /// Runs the app on a session whose lock we hold; the lock goes when the app ends.
-/// `on_disk`: the session's file and its text now. What is wrong with the config, said
+/// `review`: in its review meeting; `share`: share with phones from the start. `on_disk`: the session's file and its text now. What is wrong with the config, said
 /// on standard error already, shows in the app's status line too.
 fn open_app(
     setup: &Setup,
     session: Session,
     (path, on_disk): (PathBuf, &str),
     _lock: storage::SessionLock,
-    (notices, share): (&[String], &ShareArgs),
+    notices: &[String],
+    review: Option<ReviewWith>,
+    share: &ShareArgs,
 ) -> Result<(), String> {
-    let mut app = App::new(session, path.clone(), Arc::new(SystemClock));
+    let mut app = App::new(session, path.clone(), setup.clock.clone());
+    if let Some((attendees, _)) = review {
+        app.open_review_meeting();
+        app.add_attendees(attendees);
+    }
     app.keymap = setup.keymap.clone();
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
     app.offset = *chrono::Local::now().offset();
@@ -148,6 +220,7 @@ fn open_app(
 
 pub fn list(setup: &Setup) -> Result<(), String> {
     let dir = &setup.sessions;
+    let today = setup.today();
     let listed = storage::list(dir);
     if listed.is_empty() {
         println!("No sessions in {}", dir.display());
@@ -163,16 +236,20 @@ pub fn list(setup: &Setup) -> Result<(), String> {
         match entry.summary {
             Ok(s) => {
                 let step = s.timing.current;
+                // What needs attention first: the next review and what is late today.
+                let overdue = crate::domain::progress::PlanProgress::of(&s, today)
+                    .map_or(0, |p| p.whole.overdue);
                 println!(
-                    "{name:<32} {:<36} {:<24} saved {}  step {}/{}: {}",
+                    "{name:<32} {:<36} {:<24} saved {}  next review {}  {overdue} overdue  step {}/{}: {}",
                     crate::domain::text::shorten(&s.title, 36),
                     s.workshop.name,
                     s.saved_at
                         .with_timezone(&chrono::Local)
                         .format("%Y-%m-%d %H:%M"),
+                    crate::export::status::next_review(&s, today),
                     step + 1,
-                    s.steps().len(),
-                    s.steps()[step].title
+                    s.workshop.steps.len(),
+                    s.workshop.steps[step].title
                 );
             }
             Err(e) => println!("{name:<32} cannot be read: {}", e.reason),
@@ -193,8 +270,8 @@ pub fn export(
     if let Some(key) = table {
         return export_table(&session, &path, format, key, output);
     }
-    let now = SystemClock.now();
-    let today = now.with_timezone(&chrono::Local).date_naive();
+    let now = setup.clock.now();
+    let today = setup.today();
     match output {
         Some(out) if out == Path::new("-") => {
             print!("{}", crate::export::render(&session, format, today, now));

@@ -37,8 +37,13 @@ pub fn run(command: Option<TemplatesCommand>, user_dir: Option<&Path>) -> Result
 }
 
 fn line(name: &str, t: &Template) -> String {
+    let review = if t.review {
+        "  (a review meeting: convene review)"
+    } else {
+        ""
+    };
     format!(
-        "{name:<26} {:>2} steps  {:>3} min  {}",
+        "{name:<26} {:>2} steps  {:>3} min  {}{review}",
         t.steps.len(),
         t.total_minutes,
         t.title

@@ -18,14 +18,18 @@ fn from_1_to_2(file: &mut serde_json::Map<String, Value>) {
 }
 
 /// Reads a session of any schema up to the current one (the caller has refused newer
-/// ones: they may hold what this version would drop).
+/// ones: they may hold what this version would drop). Schema 3 only adds what a file of
+/// schema 2 has none of (reviews, rows' history, the next review, the roster), so a
+/// schema 2 file reads as it is.
 pub fn session(mut value: Value) -> Result<Session, serde_json::Error> {
     if let Some(file) = value.as_object_mut()
         && file.get("schema_version").and_then(Value::as_u64) == Some(1)
     {
         from_1_to_2(file);
     }
-    serde_json::from_value(value)
+    let mut session: Session = serde_json::from_value(value)?;
+    session.schema_version = super::session::SCHEMA_VERSION;
+    Ok(session)
 }
 
 #[cfg(test)]

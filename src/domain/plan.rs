@@ -30,6 +30,10 @@ pub struct PlanRow {
     /// The board note this row was promoted from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_note: Option<u64>,
+    /// What changed in the columns a review follows, and the progress notes, oldest
+    /// first (see `review`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::review::Change>,
 }
 
 impl PlanRow {
@@ -41,6 +45,7 @@ impl PlanRow {
             parent: None,
             cells: BTreeMap::new(),
             from_note: None,
+            history: Vec::new(),
         };
         for (key, value) in cells {
             row.set(key, value.to_string());
@@ -414,6 +419,8 @@ impl Plan {
         let mut copy = self.rows[i].clone();
         copy.id = new_id;
         copy.from_note = None;
+        // A copy is a new action: the original's history stays with the original.
+        copy.history.clear();
         self.rows.insert(i + 1, copy);
         Some(new_id)
     }

@@ -166,7 +166,7 @@ impl RoomStep {
     pub fn of(session: &Session) -> RoomStep {
         let step = session.current_step();
         RoomStep {
-            number: session.timing.current + 1,
+            number: session.clock().current + 1,
             total: session.steps().len(),
             title: step.title.clone(),
             instruction: step.instruction.clone(),
@@ -176,14 +176,14 @@ impl RoomStep {
 
 /// The agenda strip: each step, its minutes now, and where the room is.
 pub fn agenda(session: &Session) -> Vec<AgendaItem> {
-    let current = session.timing.current;
+    let current = session.clock().current;
     session
         .steps()
         .iter()
         .enumerate()
         .map(|(i, s)| AgendaItem {
             title: s.title.clone(),
-            minutes: session.timing.allotted_ms(i, s.minutes) / 60_000,
+            minutes: session.clock().allotted_ms(i, s.minutes) / 60_000,
             progress: match i.cmp(&current) {
                 std::cmp::Ordering::Less => Progress::Done,
                 std::cmp::Ordering::Equal => Progress::Current,

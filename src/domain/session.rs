@@ -4,6 +4,7 @@
 use super::board::Board;
 use super::groups::Groups;
 use super::plan::Plan;
+use super::review::Review;
 use super::tables::Tables;
 use super::template::{Activity, PaneSource, StepSpec, TableDef, Template};
 use super::timer::{Countdown, Timing};
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Bumped when the file format changes in a way older versions cannot read. Files of
 /// an older schema are upgraded in memory as they are read (`migrate`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -39,6 +40,23 @@ pub struct Session {
     pub groups: Option<Groups>,
     #[serde(default)]
     pub settings: Settings,
+    /// The review meetings held since the workshop, in order (review 1 first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+    /// The agenda reviews run on, copied from its template at the first review so the
+    /// file stands on its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_agenda: Option<Template>,
+    /// The review being run (its index in `reviews`); none while the workshop shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_review: Option<usize>,
+    /// When the plan is next reviewed: an ISO date, or the text as typed when it is
+    /// not a date (kept and flagged, as in the table).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_review: String,
+    /// Who must be told: the people of the plan, their role and contacts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roster: Vec<super::roster::Person>,
     /// The next id to hand out to an initiative, note or row.
     pub next_id: u64,
 }
@@ -162,6 +180,11 @@ impl Session {
             fields: BTreeMap::new(),
             groups: None,
             settings: Settings::default(),
+            reviews: Vec::new(),
+            review_agenda: None,
+            in_review: None,
+            next_review: String::new(),
+            roster: Vec::new(),
             next_id: 1,
         };
         session.sync_boards();
@@ -189,11 +212,11 @@ impl Session {
     }
 
     pub fn steps(&self) -> &[StepSpec] {
-        &self.workshop.steps
+        &self.agenda().steps
     }
 
     pub fn current_step(&self) -> &StepSpec {
-        &self.workshop.steps[self.timing.current]
+        &self.steps()[self.clock().current]
     }
 
     /// The first table's rows: where notes go when a board names no other table.
@@ -248,6 +271,11 @@ impl Session {
     /// The current step's table (the first table on a step that shows none).
     pub fn step_table(&self) -> &TableDef {
         match &self.current_step().activity {
+            // A review's agenda knows no table of its own: it shows the plan a review
+            // follows (the first table with a status and a date).
+            Activity::Table(spec) if spec.table.is_none() && self.in_review.is_some() => {
+                super::progress::followed_table(self).unwrap_or_else(|| self.workshop.plan())
+            }
             Activity::Table(spec) => self.workshop.step_table(spec),
             _ => self.workshop.plan(),
         }
@@ -259,7 +287,30 @@ impl Session {
             Activity::Table(spec) => &spec.focus_columns,
             _ => &[],
         };
-        super::plan::column_order(&self.step_table().columns, focus)
+        let columns = &self.step_table().columns;
+        if self.in_review.is_none() {
+            return super::plan::column_order(columns, focus);
+        }
+        // A review's agenda names columns by the part they play ("owner", "due"): in
+        // a plan whose columns are keyed otherwise (Planning for Success's
+        // "responsible" and "date") they are found by that part.
+        let roles = super::plan::Roles::of(columns);
+        let focus: Vec<String> = focus
+            .iter()
+            .map(|key| {
+                let role = match key.as_str() {
+                    _ if columns.iter().any(|c| &c.key == key) => None,
+                    "action" => roles.action,
+                    "owner" => roles.owner,
+                    "due" => roles.due,
+                    "status" => roles.status,
+                    "kpi" => roles.kpi,
+                    _ => None,
+                };
+                role.map_or_else(|| key.clone(), |i| columns[i].key.clone())
+            })
+            .collect();
+        super::plan::column_order(columns, &focus)
     }
 
     pub fn add_initiative(&mut self, name: &str, description: &str) -> u64 {
@@ -305,6 +356,13 @@ impl Session {
     /// After loading: repairs what a hand-edited file may have left inconsistent.
     pub fn normalize(&mut self) {
         self.timing.fit(self.workshop.steps.len());
+        let review_steps = self.steps_of_reviews();
+        for review in &mut self.reviews {
+            review.timing.fit(review_steps);
+        }
+        if self.review_agenda.is_none() || self.in_review >= Some(self.reviews.len()) {
+            self.in_review = None;
+        }
         let max_id = self
             .initiatives
             .iter()
@@ -323,26 +381,26 @@ impl Session {
     }
 
     pub fn countdown(&self, now: DateTime<Utc>) -> Countdown {
-        let step = self.timing.current;
+        let timing = self.clock();
+        let step = timing.current;
         Countdown::new(
-            self.timing
-                .allotted_ms(step, self.workshop.steps[step].minutes),
-            self.timing.spent_ms(step, now),
-            self.timing.is_running(),
+            timing.allotted_ms(step, self.steps()[step].minutes),
+            timing.spent_ms(step, now),
+            timing.is_running(),
         )
     }
 
     pub fn budget(&self, now: DateTime<Utc>) -> Budget {
-        let current = self.timing.current;
+        let timing = self.clock();
+        let current = timing.current;
         let steps: Vec<StepBudget> = self
-            .workshop
-            .steps
+            .steps()
             .iter()
             .enumerate()
             .map(|(i, s)| StepBudget {
                 planned_ms: i64::from(s.minutes) * 60_000,
-                allotted_ms: self.timing.allotted_ms(i, s.minutes),
-                spent_ms: self.timing.spent_ms(i, now),
+                allotted_ms: timing.allotted_ms(i, s.minutes),
+                spent_ms: timing.spent_ms(i, now),
             })
             .collect();
         let planned_ms = steps.iter().map(|s| s.planned_ms).sum();
@@ -355,8 +413,7 @@ impl Session {
             .map(|s| (s.allotted_ms - s.spent_ms).max(0))
             .sum();
         let behind_ms = elapsed_ms + remaining_ms - planned_ms;
-        let projected_end = self
-            .timing
+        let projected_end = timing
             .started_at()
             .map(|_| now + Duration::milliseconds(remaining_ms));
         Budget {
@@ -371,8 +428,9 @@ impl Session {
     /// Shares the room's lead or delay across the steps still to come, in whole
     /// minutes, so that the workshop ends on time. Each step keeps at least a minute.
     pub fn rebalance(&mut self, now: DateTime<Utc>) {
-        let current = self.timing.current;
-        let later: Vec<usize> = (current + 1..self.workshop.steps.len()).collect();
+        let current = self.clock().current;
+        let minutes: Vec<u32> = self.steps().iter().map(|s| s.minutes).collect();
+        let later: Vec<usize> = (current + 1..minutes.len()).collect();
         if later.is_empty() {
             return;
         }
@@ -381,15 +439,16 @@ impl Session {
             behind_ms.div_euclid(60_000) + i64::from(behind_ms.rem_euclid(60_000) > 0);
         let allotted: Vec<i64> = later
             .iter()
-            .map(|&i| self.timing.allotted_ms(i, self.workshop.steps[i].minutes) / 60_000)
+            .map(|&i| self.clock().allotted_ms(i, minutes[i]) / 60_000)
             .collect();
         let shares = super::timer::rebalance_shares(minutes_to_cut, &allotted);
+        let timing = self.clock_mut();
         for (k, &i) in later.iter().enumerate() {
-            let planned_secs = i64::from(self.workshop.steps[i].minutes) * 60;
-            let adjust = &mut self.timing.adjust_secs[i];
+            let planned_secs = i64::from(minutes[i]) * 60;
+            let adjust = &mut timing.adjust_secs[i];
             *adjust = (*adjust - shares[k] * 60).max(60 - planned_secs);
         }
-        self.timing.log.push(super::timer::LogEntry {
+        timing.log.push(super::timer::LogEntry {
             at: now,
             step: current,
             event: super::timer::TimerEvent::Rebalance,

@@ -84,6 +84,42 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// Whether a JSON document's text may hold a string `clean_json` would change: an
+/// escaped control character other than a newline (`\t`, `\r`, `\b`, `\f`, any `\u`
+/// escape, to be safe), or a raw control or bidi character. A clean file (every file
+/// convene writes) can then be read straight into its types, with no tree to walk.
+pub fn json_needs_cleaning(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => {
+                if matches!(bytes.get(i + 1), Some(b'u' | b't' | b'r' | b'b' | b'f')) {
+                    return true;
+                }
+                i += 2;
+                continue;
+            }
+            b'\n' => {}
+            b if b < 0x20 || b == 0x7f => return true,
+            // C1 controls (U+0080-U+009F) and bidi overrides are not ASCII: check the
+            // characters themselves, rarely.
+            b if b >= 0x80 => {
+                let rest = &text[i..];
+                let c = rest.chars().next().expect("a character starts here");
+                if needs_cleaning(c) {
+                    return true;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Cleans every string of a JSON document, object keys included, the way typed text
 /// is cleaned: a file edited outside convene must not carry escape sequences or bidi
 /// overrides into the app or its exports. Returns whether anything changed.
@@ -137,6 +173,25 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clean_json_text_is_told_from_one_that_needs_cleaning() {
+        for clean in [
+            r#"{"a": "line one\nline two", "path": "C:\\temp", "b": "café 会議"}"#,
+            "{\n  \"a\": 1\n}",
+        ] {
+            assert!(!json_needs_cleaning(clean), "{clean}");
+        }
+        for dirty in [
+            r#"{"a": "tab\there"}"#,
+            r#"{"a": "\u001b[2J"}"#,
+            "{\"a\": \"bidi \u{202e}x\"}",
+            "{\"a\": \"csi \u{9b}2J\"}",
+            "{\r\n}",
+        ] {
+            assert!(json_needs_cleaning(dirty), "{dirty}");
+        }
+    }
 
     #[test]
     fn strips_escape_sequences_and_controls() {

@@ -18,6 +18,27 @@ impl Clock for SystemClock {
     }
 }
 
+/// The system's clock moved to another moment (`--now`, `CONVENE_NOW`): to try a review
+/// weeks after a workshop. Time runs on from there at the normal pace.
+pub struct ShiftedClock {
+    pub by: Duration,
+}
+
+impl ShiftedClock {
+    /// A clock that reads `at` now.
+    pub fn starting_at(at: DateTime<Utc>) -> ShiftedClock {
+        ShiftedClock {
+            by: at - Utc::now(),
+        }
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.by
+    }
+}
+
 /// A clock that only moves when told to. Clones share the same time.
 #[derive(Clone)]
 pub struct FakeClock(Arc<Mutex<DateTime<Utc>>>);

@@ -56,6 +56,9 @@ pub(super) fn render(r: &Report) -> String {
         "<nav class=\"toc\" aria-label=\"Contents\"><a href=\"#agenda\">Agenda</a>\
          <a href=\"#initiatives\">Initiatives</a>",
     );
+    if r.reviews.is_some() {
+        out.push_str("<a href=\"#reviews\">Reviews</a>");
+    }
     if !r.groups.is_empty() {
         out.push_str("<a href=\"#groups\">Groups</a>");
     }
@@ -75,6 +78,9 @@ pub(super) fn render(r: &Report) -> String {
 
     agenda(&mut out, r);
     initiatives(&mut out, r);
+    if let Some(reviews) = &r.reviews {
+        super::reviews::html(&mut out, reviews);
+    }
     groups(&mut out, r);
     boards(&mut out, r);
     for table in &r.tables {

@@ -17,6 +17,7 @@
 use super::report::{capitalized, iso_date};
 use super::tables::{self, Columns, shown};
 use crate::domain::plan::PlanRow;
+use crate::domain::roster::Person;
 use crate::domain::session::Session;
 use crate::domain::template::TableDef;
 use chrono::{DateTime, Days, SecondsFormat, Utc};
@@ -44,8 +45,41 @@ pub(super) fn render(session: &Session, now: DateTime<Utc>) -> String {
             }
         }
     }
+    next_review(session, &stamp, &mut line);
     line("END:VCALENDAR".into());
     out
+}
+
+/// The next review meeting, all day on its date (its hour is the room's to set). Its
+/// UID names the session, not the date, so moving the review moves the event.
+fn next_review(session: &Session, stamp: &str, line: &mut impl FnMut(String)) {
+    let Some(day) = iso_date(&session.next_review) else {
+        return;
+    };
+    let number = session.reviews.len() + 1;
+    let next_day = day.checked_add_days(Days::new(1)).unwrap_or(day);
+    let description = format!(
+        "Review {number} of the plan of {}: what is done, what is due or late, who must be told.",
+        session.title
+    );
+    line("BEGIN:VEVENT".into());
+    line(format!(
+        "UID:next-review-{:016x}@convene",
+        session_hash(session)
+    ));
+    line(format!("DTSTAMP:{stamp}"));
+    line(format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")));
+    line(format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")));
+    line(format!(
+        "SUMMARY:{}",
+        escape(&format!("Plan review: {}", session.title))
+    ));
+    line(format!("DESCRIPTION:{}", escape(&description)));
+    for person in &session.roster {
+        attendee(person, line);
+    }
+    line("TRANSP:TRANSPARENT".into());
+    line("END:VEVENT".into());
 }
 
 /// The all-day event of a dated row (none for a row with no ISO date). A row under
@@ -110,17 +144,48 @@ fn event(
     line(format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")));
     line(format!("SUMMARY:{}", escape(&summary)));
     line(format!("DESCRIPTION:{}", escape(&description.join("\n"))));
+    // The owner is invited when the roster knows their email.
+    let owner = columns.owner.map_or("", |c| row.cell(&c.key));
+    let first = owner.split(',').next().unwrap_or("").trim();
+    if let Some(person) = session.person(first) {
+        attendee(person, line);
+    }
     line("TRANSP:TRANSPARENT".into());
     line("END:VEVENT".into());
 }
 
+/// `ATTENDEE;CN="Ana Lopez":mailto:ana@city.example`, for a person with an email.
+fn attendee(person: &Person, line: &mut impl FnMut(String)) {
+    let email: String = person
+        .email
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '"' | '<' | '>'))
+        .collect();
+    if !email.contains('@') {
+        return;
+    }
+    // A parameter value is quoted and may not hold a quote or a control character.
+    let name: String = person
+        .name
+        .chars()
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect();
+    line(format!(
+        "ATTENDEE;CN=\"{name}\";ROLE=REQ-PARTICIPANT:mailto:{email}"
+    ));
+}
+
 /// `row-<id>-<hash>@convene`: the same row of the same session always gets the same UID.
 pub(super) fn uid(session: &Session, row: u64) -> String {
+    format!("row-{row}-{:016x}@convene", session_hash(session))
+}
+
+/// The session's creation time and title, hashed: what makes its UIDs its own.
+fn session_hash(session: &Session) -> u64 {
     let created = session
         .created_at
         .to_rfc3339_opts(SecondsFormat::Nanos, true);
-    let hash = fnv1a(format!("{created}\n{}", session.title).as_bytes());
-    format!("row-{row}-{hash:016x}@convene")
+    fnv1a(format!("{created}\n{}", session.title).as_bytes())
 }
 
 /// FNV-1a, 64 bits: tiny and, unlike std's hasher, fixed forever.

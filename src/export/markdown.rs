@@ -28,6 +28,9 @@ pub(super) fn render(r: &Report) -> String {
 
     agenda(&mut out, r);
     initiatives(&mut out, r);
+    if let Some(reviews) = &r.reviews {
+        super::reviews::markdown(&mut out, reviews);
+    }
     groups(&mut out, r);
     boards(&mut out, r);
     for table in &r.tables {

@@ -6,10 +6,13 @@
 //! top ([`write_all`], [`write_one`]), atomic so a failed export never leaves half a file.
 
 mod csv;
+mod digest;
 mod html;
 mod ics;
 mod markdown;
 mod report;
+mod reviews;
+pub mod status;
 mod tables;
 
 use crate::domain::session::Session;
@@ -36,6 +39,12 @@ pub enum Format {
     Ics,
     /// The session file itself.
     Json,
+    /// For each person: what they own, what is due, what they must be told about.
+    #[value(name = "digest", alias = "digest.md")]
+    Digest,
+    /// The same digest as a page to print or send.
+    #[value(name = "digest-html", alias = "digest.html")]
+    DigestHtml,
 }
 
 impl Format {
@@ -52,6 +61,8 @@ impl Format {
             Format::Html => "html",
             Format::Ics => "ics",
             Format::Json => "json",
+            Format::Digest => "digest.md",
+            Format::DigestHtml => "digest.html",
         }
     }
 
@@ -63,6 +74,8 @@ impl Format {
             Format::Html => "HTML handout",
             Format::Ics => "calendar of deadlines",
             Format::Json => "session JSON",
+            Format::Digest => "Markdown digest, a section a person",
+            Format::DigestHtml => "HTML digest, a section a person",
         }
     }
 }
@@ -83,13 +96,41 @@ pub fn render(session: &Session, format: Format, today: NaiveDate, now: DateTime
         Format::Html => html::render(&report::Report::new(session, today, now)),
         Format::Ics => ics::render(session, now),
         Format::Json => storage::to_json(session),
+        Format::Digest => digest::markdown(&digest::Digest::of(session, today)),
+        Format::DigestHtml => digest::html(&digest::Digest::of(session, today)),
     }
+}
+
+/// The digest with one file a person (`--each`): each person's name and their own
+/// digest, for the two digest formats (none for another format).
+pub fn digest_each(
+    session: &Session,
+    format: Format,
+    today: NaiveDate,
+) -> Option<Vec<(String, String)>> {
+    let render = match format {
+        Format::Digest => digest::markdown,
+        Format::DigestHtml => digest::html,
+        _ => return None,
+    };
+    let digest = digest::Digest::of(&cleaned(session), today);
+    Some(
+        digest
+            .each()
+            .map(|d| (d.name().to_string(), render(&d)))
+            .collect(),
+    )
 }
 
 /// The session with its text cleaned as typed text is, copied only if it needs it: a
 /// session built or changed outside the app must not carry escape sequences into a
 /// CSV printed on a terminal, nor bidi overrides into a report.
 fn cleaned(session: &Session) -> Cow<'_, Session> {
+    // Written out as text, a clean session says so in one pass, with no tree built.
+    let text = serde_json::to_string(session).expect("a session always serializes");
+    if !text::json_needs_cleaning(&text) {
+        return Cow::Borrowed(session);
+    }
     let mut value = serde_json::to_value(session).expect("a session always serializes");
     if !text::clean_json(&mut value) {
         return Cow::Borrowed(session);

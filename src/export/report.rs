@@ -25,6 +25,8 @@ pub(super) struct Report<'a> {
     pub check: CheckView,
     /// Notes that became rows of a table: the table's title, by note id.
     pub promoted: std::collections::HashMap<u64, &'a str>,
+    /// The plan's reviews, once it has one or a next review is set.
+    pub reviews: Option<super::reviews::ReviewsView>,
 }
 
 pub(super) struct Agenda<'a> {
@@ -186,6 +188,7 @@ impl<'a> Report<'a> {
             groups: group_rows(session),
             tables: tables::views(session, true),
             check: check_view(session, today),
+            reviews: super::reviews::ReviewsView::of(session, today),
             promoted: session
                 .workshop
                 .tables

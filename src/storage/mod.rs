@@ -55,6 +55,19 @@ pub fn sessions_dir(dir: Option<&Path>) -> Result<PathBuf, StorageError> {
 /// A file name made from a title: letters, digits and dashes only, so no separator or
 /// `..` can get through, and numbered when the name is taken.
 pub fn unique_path(dir: &Path, title: &str) -> PathBuf {
+    let stem = file_stem(title, "session");
+    let mut path = dir.join(format!("{stem}.json"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.json"));
+        n += 1;
+    }
+    path
+}
+
+/// A file name made from a title: lower case, words joined by '-', at most 60
+/// characters (`fallback` when nothing is left).
+pub fn file_stem(title: &str, fallback: &str) -> String {
     let mut stem = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -64,18 +77,11 @@ pub fn unique_path(dir: &Path, title: &str) -> PathBuf {
         }
     }
     let stem: String = stem.trim_end_matches('-').chars().take(60).collect();
-    let stem = if stem.is_empty() {
-        "session".to_string()
+    if stem.is_empty() {
+        fallback.to_string()
     } else {
         stem
-    };
-    let mut path = dir.join(format!("{stem}.json"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.json"));
-        n += 1;
     }
-    path
 }
 
 /// A path as given, or a name looked up in the sessions folder (with or without `.json`).
@@ -132,6 +138,9 @@ fn read_regular(path: &Path) -> Result<String, StorageError> {
 /// Checks the schema version before the shape, so a file from a newer convene says so
 /// instead of listing fields this version has never heard of.
 pub fn parse(path: &Path, text: &str) -> Result<Session, StorageError> {
+    if let Some(session) = parse_clean(text) {
+        return Ok(session);
+    }
     let mut value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| err(path, format!("not valid JSON: {e}")))?;
     // Text is cleaned as it is typed, and a file can be edited by hand.
@@ -156,6 +165,30 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StorageError> {
     }
     session.normalize();
     Ok(session)
+}
+
+/// A file of schema 2 or 3 with nothing to clean read straight into a session: a
+/// plan with years of review history opens in a few milliseconds. Anything else
+/// (an old schema, text to clean, a file that does not read) goes the long way, which
+/// also says what is wrong.
+fn parse_clean(text: &str) -> Option<Session> {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: u64,
+    }
+    let version = serde_json::from_str::<Version>(text).ok()?.schema_version;
+    if !(2..=u64::from(SCHEMA_VERSION)).contains(&version)
+        || crate::domain::text::json_needs_cleaning(text)
+    {
+        return None;
+    }
+    let mut session: Session = serde_json::from_str(text).ok()?;
+    if session.workshop.steps.is_empty() {
+        return None;
+    }
+    session.schema_version = SCHEMA_VERSION;
+    session.normalize();
+    Some(session)
 }
 
 pub fn to_json(session: &Session) -> String {

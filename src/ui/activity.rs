@@ -7,6 +7,7 @@ use crate::app::App;
 use crate::app::keys::Context;
 use crate::domain::check;
 use crate::domain::template::{Activity, Briefing};
+use crate::domain::text::sanitize_line;
 use crate::layout::projector::summary_parts;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -131,6 +132,44 @@ fn fields_key(app: &App) -> String {
     app.keymap.first_keys(Context::Fields, &["edit"])
 }
 
+/// The next review (and the key that sets it), and once the plan has been reviewed or
+/// is being reviewed, its progress per initiative.
+fn review_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let session = &app.session;
+    let key = app.keymap.first_keys(Context::Workshop, &["next_review"]);
+    let next = match crate::domain::dates::stored(&session.next_review) {
+        Some(d) => format!("{} ({key} changes it)", crate::domain::dates::long(d)),
+        None if session.next_review.is_empty() => format!("not set yet: {key} sets it"),
+        None => format!(
+            "▲ {:?} is not a date ({key} changes it)",
+            sanitize_line(&session.next_review)
+        ),
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("Next review: ", theme.accent()),
+            Span::styled(next, theme.base()),
+        ]),
+        Line::from(""),
+    ];
+    if session.reviews.is_empty() {
+        return lines;
+    }
+    if let Some(progress) = crate::domain::progress::PlanProgress::of(session, app.today()) {
+        lines.push(Line::from(Span::styled("Progress", theme.accent())));
+        let named = std::iter::once(("Whole plan".to_string(), progress.whole));
+        for (name, p) in named.chain(progress.initiatives) {
+            lines.push(Line::from(format!(
+                "{}: {}",
+                sanitize_line(&name),
+                p.line(10)
+            )));
+        }
+        lines.push(Line::from(""));
+    }
+    lines
+}
+
 /// What the room produced so far (and the fields the step shows), and what the plan
 /// check still points out.
 fn render_summary(frame: &mut Frame, area: Rect, app: &App, keys: &[String], theme: &Theme) {
@@ -141,6 +180,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, keys: &[String], the
     if !lines.is_empty() {
         lines.push(Line::from(""));
     }
+    lines.extend(review_lines(app, theme));
     lines.push(Line::from(Span::styled("Where we are", theme.accent())));
     if session.workshop.uses_initiatives() || !session.initiatives.is_empty() {
         lines.push(Line::from(format!(

@@ -39,17 +39,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// "Next: 4 Assign owners · 10 min · from 09:40", or that this is the last step.
 fn render_next(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
-    let current = session.timing.current;
+    let current = session.clock().current;
     let line = match session.steps().get(current + 1) {
         Some(next) => {
-            let minutes = session.timing.allotted_ms(current + 1, next.minutes) / 60_000;
+            let minutes = session.clock().allotted_ms(current + 1, next.minutes) / 60_000;
             let left = session.countdown(app.now()).remaining_ms.max(0);
             let mut spans = vec![
                 Span::styled(" Next: ", theme.accent()),
                 Span::styled(format!("{} {}", current + 2, next.title), theme.title()),
                 Span::styled(format!(" · {minutes} min"), theme.muted()),
             ];
-            if session.timing.is_running() {
+            if session.clock().is_running() {
                 let at = app.now() + chrono::Duration::milliseconds(left);
                 let at = at.with_timezone(&app.offset).format("%H:%M");
                 spans.push(Span::styled(format!(" · from {at}"), theme.muted()));

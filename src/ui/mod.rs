@@ -12,7 +12,8 @@ pub mod panel;
 pub mod plenary;
 pub mod projector;
 pub mod room;
-pub mod setup;
+mod roster;
+mod setup;
 pub mod share;
 pub mod table;
 pub mod theme;
@@ -38,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Projector if app.console_shows() => console::render(frame, area, app, &theme),
         Screen::Projector => projector::render(frame, area, app, &theme),
         Screen::Setup => setup::render(frame, area, app, &theme),
+        Screen::Roster => roster::render(frame, area, app, &theme),
     }
     share::render(frame, area, app, &theme);
     overlay::render(frame, area, app, &theme);

@@ -72,7 +72,7 @@ fn title(app: &App) -> String {
 
 fn budget_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let budget = app.session.budget(app.now());
-    let current = app.session.timing.current;
+    let current = app.session.clock().current;
     // Whole minutes: the big clock has the seconds, and the panel stays still.
     let mut lines: Vec<Line> = budget
         .steps

@@ -98,8 +98,13 @@ pub(super) fn render_strip(frame: &mut Frame, area: Rect, agenda: &[AgendaItem],
 
 pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let budget = app.session.budget(app.now());
+    // The meeting whose budget it is: the workshop's, or review N's.
+    let meeting = match app.session.meeting() {
+        crate::domain::review::Meeting::Review(n) => format!("Review {n}:"),
+        _ => "Workshop".to_string(),
+    };
     let mut right = format!(
-        "Workshop {} of {} min · {}",
+        "{meeting} {} of {} min · {}",
         budget.elapsed_ms / 60_000,
         budget.planned_ms / 60_000,
         budget.verdict()

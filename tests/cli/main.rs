@@ -3,6 +3,7 @@
 
 mod config;
 mod shell;
+mod status;
 mod templates;
 
 use std::path::Path;
@@ -15,6 +16,7 @@ fn convene(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("CONVENE_DIR")
         .env_remove("CONVENE_CONFIG")
+        .env_remove("CONVENE_NOW")
         // The platform config folder, where the user's config.toml and templates are.
         .env("XDG_CONFIG_HOME", dir.join("no-config-here"))
         .output()
@@ -48,7 +50,15 @@ fn templates_lists_the_built_in_workshops() {
         line.contains(" 6 steps") && line.contains(" 45 min"),
         "{line}"
     );
-    assert_eq!(text.lines().count(), 4, "{text}");
+    assert_eq!(text.lines().count(), 6, "{text}");
+    let review = text
+        .lines()
+        .find(|l| l.starts_with("plan-review "))
+        .unwrap();
+    assert!(
+        review.contains(" 30 min") && review.contains("convene review"),
+        "{review}"
+    );
 }
 
 #[test]

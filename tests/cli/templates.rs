@@ -50,7 +50,7 @@ fn your_templates_are_listed_with_the_built_in_ones_and_found_by_name() {
     );
     let out = convene(dir.path(), &["--config", &config, "templates"]);
     let text = stdout(&out);
-    assert_eq!(text.lines().count(), 6, "4 built in, 2 of yours:\n{text}");
+    assert_eq!(text.lines().count(), 8, "6 built in, 2 of yours:\n{text}");
     let retro = text.lines().find(|l| l.starts_with("retro ")).unwrap();
     assert!(
         retro.contains(" 6 steps") && retro.contains("Team retro") && retro.contains("retro.json"),

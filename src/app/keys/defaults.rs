@@ -38,6 +38,7 @@ pub fn contexts() -> Vec<Bindings> {
     vec![
         workshop(),
         setup(),
+        roster(),
         briefing(),
         board(),
         table(),
@@ -110,7 +111,19 @@ fn workshop() -> Bindings {
                 vec![act("setup", &["i"], A::ToggleSetup)],
             ),
             line(
-                "undo / redo any change to notes, rows, initiatives, fields, groups and step minutes (+, -, R)",
+                "open the review meeting of the plan (in one: back to the workshop's agenda)",
+                vec![act("review", &["r"], A::ToggleReview)],
+            ),
+            line(
+                "set the date of the next review",
+                vec![act("next_review", &["T"], A::NextReview)],
+            ),
+            line(
+                "the roster: who must be told, their role and contacts (again: back)",
+                vec![act("roster", &["@"], A::ToggleRoster)],
+            ),
+            line(
+                "undo / redo any change to notes, rows, initiatives, fields, groups, the roster and step minutes (+, -, R)",
                 vec![
                     act("undo", &["u", "Ctrl-z"], A::Undo),
                     act("redo", &["U", "Ctrl-r", "Ctrl-y"], A::Redo),
@@ -128,7 +141,7 @@ fn workshop() -> Bindings {
             line(
                 "phones may send notes / spend dots on the board: open / close",
                 vec![
-                    act("phone_notes", &["T"], A::Share(H::ToggleNotes)),
+                    act("phone_notes", &["B"], A::Share(H::ToggleNotes)),
                     act("phone_votes", &["Y"], A::Share(H::ToggleVotes)),
                 ],
             ),
@@ -325,6 +338,41 @@ fn board() -> Bindings {
     )
 }
 
+fn roster() -> Bindings {
+    use crate::app::roster::RosterAction as P;
+    let p = |a| Action::Roster(a);
+    context(
+        Context::Roster,
+        vec![
+            line(
+                "add people: name, role, email, phone; Enter moves on, Esc stops",
+                vec![act("add", &["a", "o", "Insert"], p(P::Add))],
+            ),
+            line(
+                "edit the selected field",
+                vec![act("edit", &["Enter", "e"], p(P::Edit))],
+            ),
+            line(
+                "add everyone named in the plan who is not on the roster",
+                vec![act("fill", &["F"], p(P::Fill))],
+            ),
+            line(
+                "remove the selected person (u undoes)",
+                vec![act("delete", &["d", "Delete"], p(P::Delete))],
+            ),
+            line(
+                "select a person / a field",
+                vec![
+                    act("up", &["Up", "k"], p(P::Up)),
+                    act("down", &["Down", "j"], p(P::Down)),
+                    act("left", &["Left", "h", "Shift-Tab"], p(P::Left)),
+                    act("right", &["Right", "l", "Tab"], p(P::Right)),
+                ],
+            ),
+        ],
+    )
+}
+
 fn table() -> Bindings {
     let t = |a| Action::Table(a);
     context(
@@ -401,6 +449,14 @@ fn table() -> Bindings {
             line(
                 "next status; on a status column, that column's next value",
                 vec![act("status", &["s"], t(T::CycleStatus))],
+            ),
+            line(
+                "progress note for the row in this meeting: what happened, the evidence",
+                vec![act("note", &["N"], t(T::Note))],
+            ),
+            line(
+                "move the row's date (type it as the room says it)",
+                vec![act("move_date", &["t"], t(T::MoveDate))],
             ),
             line(
                 "next / previous table: each initiative, then all",

@@ -14,6 +14,8 @@ pub enum Context {
     Workshop,
     /// The set-up screen (`i`): the title and the initiatives.
     Setup,
+    /// The roster screen: the people of the plan.
+    Roster,
     /// A briefing that lists the initiatives (the review step).
     Briefing,
     Board,
@@ -39,9 +41,10 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Workshop,
         Context::Setup,
+        Context::Roster,
         Context::Briefing,
         Context::Board,
         Context::Table,
@@ -61,6 +64,7 @@ impl Context {
         match self {
             Context::Workshop => "workshop",
             Context::Setup => "setup",
+            Context::Roster => "roster",
             Context::Briefing => "briefing",
             Context::Board => "board",
             Context::Table => "table",
@@ -81,6 +85,7 @@ impl Context {
         match self {
             Context::Workshop => "Workshop",
             Context::Setup | Context::Briefing => "Initiatives",
+            Context::Roster => "Roster",
             Context::Board => "Board",
             Context::Table => "Action plan",
             Context::Groups => "Groups",
@@ -100,6 +105,9 @@ impl Context {
         match self {
             Context::Workshop => "Everywhere: the clock, the agenda, undo, help, quitting.",
             Context::Setup => "The set-up screen (i): the session title and the initiatives.",
+            Context::Roster => {
+                "The roster screen (@): the people of the plan, their role and contacts."
+            }
             Context::Briefing => "A briefing that lists the initiatives (the review step).",
             Context::Board => "A board of sticky notes.",
             Context::Table => "A table of the plan (actions, benchmarks, milestones…).",

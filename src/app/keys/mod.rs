@@ -52,6 +52,7 @@ fn contexts(app: &App, overlay: bool) -> Vec<Context> {
     let mut contexts = Vec::with_capacity(4);
     match app.screen {
         Screen::Setup => contexts.push(Context::Setup),
+        Screen::Roster => contexts.push(Context::Roster),
         Screen::Projector => {
             match app.activity() {
                 Activity::Board(_) | Activity::Summary(_) if app.board_id().is_some() => {

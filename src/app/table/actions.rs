@@ -62,6 +62,8 @@ impl App {
             TableAction::MoveDown => self.move_row(true),
             TableAction::ToParent { forward } => self.move_to_parent(forward),
             TableAction::CycleStatus => self.cycle_status(),
+            TableAction::Note => self.edit_progress_note(),
+            TableAction::MoveDate => self.move_date(),
             TableAction::NextTable => self.switch_table(true),
             TableAction::PrevTable => self.switch_table(false),
             TableAction::ToggleDetail => {

@@ -6,6 +6,7 @@ use crate::app::App;
 use crate::app::editor::{EditTarget, Editor};
 use crate::domain::dates;
 use crate::domain::plan::{Filter, PlanRow, match_status};
+use crate::domain::roster::names_people;
 use crate::domain::template::{Activity, ColumnKind, ColumnSpec, Per};
 use crate::domain::text::sanitize_line;
 
@@ -117,11 +118,17 @@ impl App {
             column: spec.key.clone(),
             chain,
         });
+        // Person and "kept informed" cells offer the roster's names, then the plan's.
+        let names = || self.session.name_completions();
         let editor = match &spec.kind {
+            ColumnKind::Text | ColumnKind::LongText if names_people(spec) => {
+                let long = spec.kind == ColumnKind::LongText;
+                Editor::new(target, format!("{title}{then}"), &text, long).with_completions(names())
+            }
             ColumnKind::Text => Editor::new(target, format!("{title}{then}"), &text, false),
             ColumnKind::LongText => Editor::new(target, format!("{title}{then}"), &text, true),
             ColumnKind::Person => Editor::new(target, format!("{title}{then}"), &text, false)
-                .with_completions(self.session.tables.people(&self.session.workshop)),
+                .with_completions(names()),
             ColumnKind::Date => {
                 // A date is replaced, not added to ("someday" + "dec 15").
                 Editor::new(target, format!("{title}{then}"), &text, false).with_text_selected()
@@ -148,6 +155,10 @@ impl App {
         text: String,
     ) -> Option<Editor> {
         match edit {
+            TableEdit::Note { row } => {
+                self.commit_progress_note(row, &text);
+                None
+            }
             TableEdit::Filter => {
                 let parsed = Filter::parse(
                     &text,

@@ -45,6 +45,10 @@ pub enum TableAction {
         forward: bool,
     },
     CycleStatus,
+    /// This meeting's progress note for the focused row.
+    Note,
+    /// Edit the focused row's date.
+    MoveDate,
     NextTable,
     PrevTable,
     ToggleDetail,
@@ -74,6 +78,10 @@ pub enum TableEdit {
         parent: Option<u64>,
     },
     Filter,
+    /// A row's progress note in the meeting being held.
+    Note {
+        row: u64,
+    },
 }
 
 /// The columns of the step's table.
@@ -127,7 +135,7 @@ impl App {
             return None;
         }
         let area = crate::layout::projector::table_area(self.activity_area()?, &self.session)?;
-        let [_, _, body] = geometry::bands(area)?;
+        let [_, _, _, body] = geometry::bands(area, self.session.in_review.is_some())?;
         let problems = check::check(&self.session, self.today());
         let problems = ByRow::new(&problems);
         let view = self.table.view(&self.session);

@@ -3,9 +3,11 @@
 //! the window are; the stored order of the rows never changes here.
 
 use crate::domain::plan::{Filter, PlanRow, SortKey};
+use crate::domain::progress::{self, Attention, Outlook};
 use crate::domain::session::Session;
 use crate::domain::template::Per;
 use crate::layout::table::{Section, Window};
+use std::collections::HashMap;
 
 /// Which rows the table shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,6 +42,10 @@ pub struct TableUi {
     seen: Option<Vec<u64>>,
     /// The key of the table this state is about: another step's table starts afresh.
     table: String,
+    /// In a review: why each row needed attention when the step opened. The order
+    /// holds while the room walks the rows (a row set to done keeps its place, its mark
+    /// changes), and is taken afresh on the next step.
+    walk: Option<HashMap<u64, Attention>>,
 }
 
 impl TableUi {
@@ -74,10 +80,25 @@ impl TableUi {
         if rows == 0 {
             self.detail = false;
         }
+        self.walk = match (self.walk.take(), session.review()) {
+            (Some(walk), Some(_)) => Some(walk),
+            (None, Some(review)) => {
+                let outlook = Outlook::of(session, review.on);
+                let table = session.step_table();
+                let ranks = session
+                    .step_rows()
+                    .rows
+                    .iter()
+                    .map(|r| (r.id, progress::attention(r, table, &outlook)));
+                Some(ranks.collect())
+            }
+            (_, None) => None,
+        };
     }
 
     pub fn on_step_change(&mut self) {
         self.detail = false;
+        self.walk = None;
     }
 
     /// The initiative whose table is showing; `None` shows every row (and a table of
@@ -103,13 +124,31 @@ impl TableUi {
     }
 
     /// The rows of the view before they are gathered under parents.
+    /// In a review, unsorted, they come in the order the room walks them: overdue,
+    /// due before the next review, blocked, changed, done since the last review.
     fn rows(&self, session: &Session) -> Vec<usize> {
-        session.step_rows().view(
+        let mut view = session.step_rows().view(
             &session.step_table().columns,
             self.initiative(session),
             self.sort,
             self.filter.as_ref(),
-        )
+        );
+        if self.sort.is_none()
+            && let Some(review) = session.review()
+        {
+            let (rows, table) = (&session.step_rows().rows, session.step_table());
+            match &self.walk {
+                // A row added since goes last.
+                Some(walk) => {
+                    view.sort_by_key(|&i| walk.get(&rows[i].id).copied().unwrap_or(Attention::Calm))
+                }
+                None => {
+                    let outlook = Outlook::of(session, review.on);
+                    view.sort_by_cached_key(|&i| progress::attention(&rows[i], table, &outlook));
+                }
+            }
+        }
+        view
     }
 
     /// A child table's rows under each parent row of the scope (parents with none

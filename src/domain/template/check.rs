@@ -16,6 +16,10 @@ pub fn problems(t: &Template) -> Vec<String> {
         found.push("the template has no name".to_string());
     }
     agenda(t, &mut found);
+    if t.review {
+        review(t, &mut found);
+        return found;
+    }
     twice(
         "field key",
         t.fields.iter().map(|f| f.key.as_str()),
@@ -30,6 +34,27 @@ pub fn problems(t: &Template) -> Vec<String> {
     }
     boards(t, &mut found);
     found
+}
+
+/// A review's agenda works on the tables of the session it reviews, which it cannot
+/// know: it has none of its own, nor boards, groups or fields to fill.
+fn review(t: &Template, found: &mut Vec<String>) {
+    if !t.tables.is_empty() || !t.fields.is_empty() {
+        found.push(
+            "a review template has no tables or fields of its own: it reviews the session's".into(),
+        );
+    }
+    for (i, step) in t.steps.iter().enumerate() {
+        let own = step.board().is_some()
+            || !step.fields().is_empty()
+            || matches!(step.activity, Activity::Groups(_));
+        if own {
+            found.push(format!(
+                "{}: a review step shows a briefing, the plan's table or a summary (no board, groups or fields)",
+                step_name(i, step)
+            ));
+        }
+    }
 }
 
 /// "step 3 (Define tasks)", the way a person finds it in the file.

@@ -32,7 +32,18 @@ const BUILT_IN: &[(&str, &str)] = &[
         "ogp-roadmap",
         include_str!("../../../assets/templates/ogp-roadmap.json"),
     ),
+    (
+        "implementation-sequence",
+        include_str!("../../../assets/templates/implementation-sequence.json"),
+    ),
+    (
+        REVIEW_TEMPLATE,
+        include_str!("../../../assets/templates/plan-review.json"),
+    ),
 ];
+
+/// The review meeting `convene review` runs unless told otherwise.
+pub const REVIEW_TEMPLATE: &str = "plan-review";
 
 pub const DEFAULT_TEMPLATE: &str = "action-planning";
 
@@ -55,12 +66,17 @@ pub struct Template {
     /// What to bring or prepare.
     #[serde(default)]
     pub materials: Vec<String>,
+    /// A review meeting's agenda (`convene review`), run on a session's plan weeks
+    /// after its workshop: it has no tables of its own, its table steps show the
+    /// session's, and it has no boards or groups.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub review: bool,
     /// Short texts the session asks for (the strategic objective, the vision).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldSpec>,
     /// The tables the room fills in, in the order reports show them. A template of the
     /// first format has one `plan` object instead; it is read as one table.
-    #[serde(alias = "plan", deserialize_with = "legacy::tables_or_plan")]
+    #[serde(default, alias = "plan", deserialize_with = "legacy::tables_or_plan")]
     #[schemars(with = "Vec<TableDef>")]
     pub tables: Vec<TableDef>,
     /// The agenda, in order.

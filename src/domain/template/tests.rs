@@ -374,7 +374,7 @@ fn boards_sharing_an_id_must_agree_and_panes_be_distinct() {
 
 #[test]
 fn only_ogp_plans_without_initiatives() {
-    for t in Template::all_built_in() {
+    for t in Template::all_built_in().into_iter().filter(|t| !t.review) {
         assert_eq!(t.uses_initiatives(), t.name != "ogp-roadmap", "{}", t.name);
     }
 }

@@ -1,5 +1,5 @@
-//! The action-plan table's geometry: its three bands (the line of tables, the plan
-//! check's summary, the grid), and in the grid which rows and columns show, where,
+//! The action-plan table's geometry: its bands (the line of tables, the plan check's
+//! summary, a review's progress, the grid), and in the grid which rows and columns show, where,
 //! and how tall the focused row opens. The window (first row, first scrolled column)
 //! only moves when the focus would leave it; the update step keeps it, the view
 //! draws what this says.
@@ -14,8 +14,10 @@ use crate::layout::text::wrap_lines;
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
-/// The table's bands, or `None` when the area is too small to show a table.
-pub fn bands(area: Rect) -> Option<[Rect; 3]> {
+/// The table's bands (the tables, the plan check, in a review the progress line, the
+/// grid), or `None` when the area is too small to show a table.
+pub fn bands(area: Rect, review: bool) -> Option<[Rect; 4]> {
+    let progress = u16::from(review && area.height >= 6);
     if area.height < 3 || area.width < 10 {
         return None;
     }
@@ -23,6 +25,7 @@ pub fn bands(area: Rect) -> Option<[Rect; 3]> {
         Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
+            Constraint::Length(progress),
             Constraint::Min(1),
         ])
         .areas(area),

@@ -6,6 +6,7 @@ use crate::app::keys::Context;
 use crate::app::table::TableEdit;
 use crate::domain::check::Problem;
 use crate::domain::dates;
+use crate::domain::plan::PlanRow;
 use crate::domain::template::ColumnKind;
 use crate::domain::text::{sanitize, sanitize_line};
 use crate::layout::table::Slot;
@@ -39,8 +40,17 @@ pub(super) fn render_detail(
         .initiative(row.initiative)
         .map(|i| sanitize_line(&i.name))
         .unwrap_or_else(|| "no initiative".into());
-    let width = area.width.saturating_sub(4).max(1) as usize;
     let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    // The row's history: beside the fields on a wide screen, else after them.
+    let (area, side) = if !row.history.is_empty() && area.width >= 100 {
+        let [fields, side] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(area);
+        (fields, Some(side))
+    } else {
+        (area, None)
+    };
+    let width = area.width.saturating_sub(4).max(1) as usize;
     let mut lines: Vec<Line> = Vec::new();
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -103,6 +113,13 @@ pub(super) fn render_detail(
         }
         field_lines.push((start, lines.len(), value_line as u16));
     }
+    match side {
+        Some(side) => {
+            let side_width = side.width.saturating_sub(3).max(1) as usize;
+            frame.render_widget(Paragraph::new(history_lines(ctx, row, side_width)), side);
+        }
+        None => lines.extend(history_lines(ctx, row, width)),
+    }
     // Scroll so the focused field shows.
     let focus_at = order.iter().position(|&k| k == ui.column).unwrap_or(0);
     let height = area.height as usize;
@@ -125,6 +142,36 @@ pub(super) fn render_detail(
         .columns
         .push((ui.column, area.x + 3, area.width.saturating_sub(4)));
     placement
+}
+
+/// " History" and each change and note of the row, oldest first, wrapped to `width`.
+fn history_lines<'a>(ctx: &Ctx, row: &PlanRow, width: usize) -> Vec<Line<'a>> {
+    if row.history.is_empty() {
+        return Vec::new();
+    }
+    let theme = ctx.theme;
+    let table = ctx.session.step_table();
+    let mut lines = vec![Line::from(Span::styled(" History ", theme.accent()))];
+    let mut last = None;
+    for change in &row.history {
+        // One heading per meeting and day, its changes under it.
+        let when = change.when();
+        if last.as_ref() != Some(&when) {
+            lines.push(Line::from(Span::styled(
+                format!("   {}", sanitize_line(&when)),
+                theme.muted(),
+            )));
+        }
+        last = Some(when);
+        for l in wrap_lines(
+            &sanitize(&change.describe(table)),
+            width.saturating_sub(2),
+            usize::MAX,
+        ) {
+            lines.push(Line::from(Span::styled(format!("     {l}"), theme.base())));
+        }
+    }
+    lines
 }
 
 /// " Left/Right rows · Up/Down fields · Enter edits · Esc back", with the user's keys.
@@ -162,6 +209,8 @@ pub(super) fn render_editor(
             ctx.columns.iter().position(|c| &c.key == column),
         ),
         TableEdit::NewRow { .. } => (Some(Slot::New), ctx.session.column_order().first().copied()),
+        // A progress note sits over its row, as wide as a note needs.
+        TableEdit::Note { row } => (ctx.session.step_rows().position(*row).map(Slot::Row), None),
         TableEdit::Filter => (None, None),
     };
     let row_at = slot.and_then(|s| placement.rows.iter().find(|(r, _, _)| *r == s));

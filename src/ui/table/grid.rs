@@ -6,6 +6,7 @@ use crate::app::table::TableEdit;
 use crate::domain::check::ProblemKind;
 use crate::domain::dates;
 use crate::domain::plan::{PlanRow, StatusTone, status_value};
+use crate::domain::progress::{self, Attention};
 use crate::domain::template::{ColumnKind, ColumnSpec, Per};
 use crate::domain::text::{sanitize, sanitize_line};
 use crate::layout::table::{Grid, Slot};
@@ -207,6 +208,11 @@ pub(super) fn render_grid(frame: &mut Frame, grid: &Grid, app: &App, ctx: &Ctx) 
             }
         };
         let flagged = row.is_some_and(|r| !ctx.problems.row(r.id).is_empty());
+        // In a review the margin says why the row needs attention, before the check.
+        let attention = row
+            .zip(ctx.outlook.as_ref())
+            .map(|(r, o)| progress::attention(r, session.step_table(), o))
+            .filter(|a| *a != Attention::Calm);
         let row_style = if focused { theme.title() } else { theme.base() };
         let mark = format!(
             "{}{}{:>d$} ",
@@ -222,7 +228,16 @@ pub(super) fn render_grid(frame: &mut Frame, grid: &Grid, app: &App, ctx: &Ctx) 
             d = digits
         );
         buf.set_stringn(area.x, yy, &mark, marker, row_style);
-        if flagged {
+        if let Some(attention) = attention {
+            let mark = attention.mark();
+            buf.set_stringn(
+                area.x + 1,
+                yy,
+                mark,
+                1,
+                super::review::style(attention, theme),
+            );
+        } else if flagged {
             buf.set_stringn(area.x + 1, yy, "▲", 1, theme.error());
         }
         if ctx.all_view {

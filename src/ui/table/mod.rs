@@ -4,6 +4,7 @@
 
 mod detail;
 mod grid;
+mod review;
 
 use detail::{render_detail, render_editor};
 use grid::render_grid;
@@ -14,6 +15,7 @@ use crate::app::editor::EditTarget;
 use crate::app::keys::Context;
 use crate::domain::check::{self, ByRow, Problem, ProblemKind};
 use crate::domain::plan::PlanRow;
+use crate::domain::progress::Outlook;
 use crate::domain::session::Session;
 use crate::domain::template::{ColumnSpec, Per, TableDef};
 use crate::domain::text::sanitize_line;
@@ -39,6 +41,8 @@ struct Ctx<'a> {
     indent: &'static str,
     /// A parent table's child tables: each row says how many of their rows it has.
     child_tables: Vec<&'a TableDef>,
+    /// In a review: what "overdue", "the next review" and "since the last review" mean.
+    outlook: Option<Outlook>,
 }
 
 impl Ctx<'_> {
@@ -94,7 +98,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let session = &app.session;
     let ui = &app.table;
     let columns = session.step_table().columns.as_slice();
-    let Some([tabs, summary, body]) = bands(area).filter(|_| !columns.is_empty()) else {
+    let review = session.review();
+    let Some([tabs, summary, progress, body]) =
+        bands(area, review.is_some()).filter(|_| !columns.is_empty())
+    else {
         return;
     };
     let today = app.today();
@@ -119,10 +126,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         all_view: initiative.is_none() && table.per == Per::Initiative,
         indent: if table.parent.is_some() { "  " } else { "" },
         child_tables: session.workshop.children(&table.key).collect(),
+        outlook: session.review().map(|r| Outlook::of(session, r.on)),
     };
     let view = ui.view(session);
     let sections = ui.sections(session);
     render_tabs(frame, tabs, app, &ctx);
+    if let Some(review) = review {
+        review::render_progress(frame, progress, app, &ctx, review);
+    }
     let (placement, range) = if ui.detail {
         (render_detail(frame, body, app, &ctx, &view), None)
     } else {
