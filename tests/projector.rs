@@ -427,21 +427,26 @@ fn the_hidden_panel_leaves_a_badge_with_the_people() {
     assert!(!s.contains("Join from your phone"));
 }
 
-#[test]
-fn the_badge_shows_the_oldest_note_waiting_in_the_inbox() {
-    use convene::app::share::{RoomAction, ShareAction};
-    let mut app = sharing();
-    app.update(Action::GoToStep(2));
-    app.update(Action::Share(ShareAction::ToggleInbox));
-    app.update(Action::Share(ShareAction::Panel));
+/// "Ask the mayor", sent from a phone to the first pane of the tasks board.
+fn from_a_phone(app: &mut App, initials: &str) {
     let pane = app.session.boards["tasks"].panes[0].key.clone();
-    app.update(Action::Room(RoomAction::Note {
+    app.update(Action::Room(convene::app::share::RoomAction::Note {
         ticket: 1,
         participant: "p".into(),
         pane,
         text: "Ask the mayor".into(),
-        initials: String::new(),
+        initials: initials.into(),
     }));
+}
+
+#[test]
+fn the_badge_shows_the_oldest_note_waiting_in_the_inbox() {
+    use convene::app::share::ShareAction;
+    let mut app = sharing();
+    app.update(Action::GoToStep(2));
+    app.update(Action::Share(ShareAction::ToggleInbox));
+    app.update(Action::Share(ShareAction::Panel));
+    from_a_phone(&mut app, "");
     let s = screen(&mut app, 100, 30);
     assert!(s.contains("1 waiting, next “Ask the mayor” E/X/A"), "{s}");
     assert!(
@@ -463,17 +468,9 @@ fn the_join_panel_draws_at_every_size_without_a_panic() {
 
 #[test]
 fn a_note_from_a_phone_says_so_on_its_card() {
-    use convene::app::share::RoomAction;
     let mut app = sharing();
     app.update(Action::GoToStep(2));
-    let pane = app.session.boards["tasks"].panes[0].key.clone();
-    app.update(Action::Room(RoomAction::Note {
-        ticket: 1,
-        participant: "p".into(),
-        pane,
-        text: "Ask the mayor".into(),
-        initials: "AB".into(),
-    }));
+    from_a_phone(&mut app, "AB");
     app.update(Action::Share(convene::app::share::ShareAction::Panel));
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("Ask the mayor") && s.contains("room AB"), "{s}");
