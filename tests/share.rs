@@ -260,16 +260,20 @@ fn a_client_too_slow_to_send_its_headers_is_dropped() {
     room.close();
 }
 
-/// Twelve phones sending ten notes each at once: every note arrives once, and the
-/// facilitator's keys stay fast meanwhile (the full size is `cargo bench --bench share`).
+/// Twelve phones sending ten notes each at once while the facilitator moves across
+/// the board: every note arrives once, and every key is handled meanwhile. How fast is
+/// for the benchmark (`cargo bench --bench share`, full size): a wall-clock limit here
+/// would fail whenever a busy machine preempts the test.
 #[test]
 fn a_room_writing_at_once_loses_nothing_and_the_facilitator_keeps_control() {
     let (took, timings) = load(12, 10);
     let (_, key) = harness::Timings::median_max(&timings.keys);
     eprintln!("12 phones x 10 notes in {took:?}; slowest key {key:?}");
-    // 10 ms in a release build; a debug build on a busy machine gets more.
-    let budget = if cfg!(debug_assertions) { 50 } else { 10 };
-    assert!(key < Duration::from_millis(budget), "{key:?}");
+    assert_eq!(
+        timings.keys.len(),
+        50,
+        "every key the facilitator pressed was handled"
+    );
 }
 
 /// The real binary in a terminal: `demo --share` shows the join panel (on a mirror

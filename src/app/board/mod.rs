@@ -37,6 +37,16 @@ impl BoardUi {
         }
     }
 
+    /// A note that came from a phone: counted as seen, so the focus stays where the
+    /// facilitator put it (they may be halfway across the board).
+    pub fn arrived_from_room(&mut self, id: u64) {
+        if let Some((_, seen)) = &mut self.seen
+            && let Err(at) = seen.binary_search(&id)
+        {
+            seen.insert(at, id);
+        }
+    }
+
     /// Keeps the focus on a pane and note that exist; a note that was not there the
     /// last time takes the focus.
     pub fn clamp(&mut self, session: &Session) {

@@ -240,6 +240,7 @@ impl App {
         };
         let board = self.current_board_mut().ok_or(Refusal::NoBoard)?;
         board.add_from_room(pane, note, inbox)?;
+        self.board.arrived_from_room(id);
         self.after_content_change();
         Ok(if inbox {
             Accepted::Waiting

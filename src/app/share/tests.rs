@@ -77,6 +77,28 @@ fn a_note_from_a_phone_lands_in_its_pane_marked_and_undoable() {
 }
 
 #[test]
+fn a_note_from_a_phone_leaves_the_facilitators_focus_where_it_was() {
+    let mut app = shared();
+    let keys = pane_keys(&app);
+    for text in ["first", "second"] {
+        assert_eq!(note(&mut app, 1, &keys[0], text), Ok(Accepted::Note));
+    }
+    // The facilitator goes back to the first note, then phones write on.
+    app.update(Action::Board(crate::app::board::BoardAction::Focus(
+        crate::app::board::Dir::Up,
+    )));
+    let focus = (app.board.pane, app.board.note);
+    assert_eq!(focus, (0, 0));
+    assert_eq!(note(&mut app, 2, &keys[0], "third"), Ok(Accepted::Note));
+    assert_eq!(note(&mut app, 3, &keys[1], "elsewhere"), Ok(Accepted::Note));
+    assert_eq!((app.board.pane, app.board.note), focus);
+    // Undo then redo of a phone's note is the facilitator's doing: it takes the focus.
+    app.update(Action::Undo);
+    app.update(Action::Redo);
+    assert_eq!(app.board.pane, 1);
+}
+
+#[test]
 fn closed_notes_and_unknown_panes_are_refused_and_change_nothing() {
     let mut app = shared();
     app.update(Action::Share(ShareAction::ToggleNotes));
