@@ -48,7 +48,7 @@ counts() {
     python3 -c 'import json,sys
 s=json.load(open(sys.argv[1]))
 notes=sum(len(p["notes"]) for b in s["boards"].values() for p in b["panes"])
-print(notes, len(s["plan"]["rows"]))' "$1"
+print(notes, sum(len(t["rows"]) for t in s["tables"].values()))' "$1"
 }
 
 # Types notes on the board of step 3 or rows into the table of step 4, without end.
