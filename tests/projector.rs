@@ -425,6 +425,11 @@ fn the_hidden_panel_leaves_a_badge_with_the_people() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("sharing · 12 people"), "{s}");
     assert!(!s.contains("Join from your phone"));
+    let header = s.lines().next().unwrap();
+    assert!(
+        header.contains("… sharing · 12 people"),
+        "the badge hides the end of the header, and says so: {header}"
+    );
 }
 
 /// "Ask the mayor", sent from a phone to the first pane of the tasks board.

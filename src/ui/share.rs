@@ -203,6 +203,23 @@ fn draw_qr(buf: &mut Buffer, area: Rect, scale: QrScale, side: u16, dark: &[bool
     }
 }
 
+/// The badge covers the end of the header: when it hides any of the header's text,
+/// the column before it says so with "…" (a wide character there is replaced whole).
+fn mark_hidden(buf: &mut Buffer, badge: Rect) {
+    let y = badge.y;
+    let blank = |buf: &Buffer, x: u16| matches!(buf[(x, y)].symbol(), " " | "");
+    if badge.x == 0 || (badge.x..badge.right()).all(|x| blank(buf, x)) {
+        return;
+    }
+    let mut x = badge.x - 1;
+    if buf[(x, y)].symbol().is_empty() && x > 0 {
+        // The second half of a wide character: the first half takes the mark.
+        buf[(x, y)].set_symbol(" ");
+        x -= 1;
+    }
+    buf[(x, y)].set_symbol("…");
+}
+
 /// "sharing · 12 people", at the header's right end, while the panel is hidden.
 fn render_badge(frame: &mut Frame, area: Rect, joining: &Joining, extra: &str, theme: &Theme) {
     let mut text = format!(
@@ -213,6 +230,7 @@ fn render_badge(frame: &mut Frame, area: Rect, joining: &Joining, extra: &str, t
     // Display width: a note may hold wide characters.
     let width = (text.width() as u16).min(area.width);
     let badge = Rect::new(area.right() - width, area.y, width, 1);
+    mark_hidden(frame.buffer_mut(), badge);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(text, theme.selected()))),
         badge,
