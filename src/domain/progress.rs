@@ -182,9 +182,13 @@ impl Progress {
     }
 
     /// A small bar: filled cells for what is done, rounded down so it never looks
-    /// finished before it is.
+    /// finished before it is, and at least one once anything is done (1 of 5 on four
+    /// cells is not "nothing yet").
     pub fn bar(&self, width: usize) -> String {
-        let filled = (self.done * width).checked_div(self.total).unwrap_or(0);
+        let mut filled = (self.done * width).checked_div(self.total).unwrap_or(0);
+        if self.done > 0 && filled == 0 && self.done < self.total {
+            filled = 1.min(width.saturating_sub(1));
+        }
         "▰".repeat(filled) + &"▱".repeat(width - filled)
     }
 }
@@ -348,7 +352,7 @@ mod tests {
     }
 
     #[test]
-    fn a_small_bar_never_looks_finished_early() {
+    fn a_small_bar_never_looks_finished_early_nor_empty_once_begun() {
         let p = Progress {
             done: 7,
             total: 8,
@@ -365,5 +369,12 @@ mod tests {
             "▰▰▱▱"
         );
         assert_eq!(Progress::default().line(3), "0 of 0 done ▱▱▱");
+        let one_of_five = Progress {
+            done: 1,
+            total: 5,
+            overdue: 0,
+        };
+        assert_eq!(one_of_five.bar(4), "▰▱▱▱", "begun is not empty");
+        assert_eq!(one_of_five.bar(1), "▱", "one cell: full only when all is done");
     }
 }
