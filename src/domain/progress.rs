@@ -375,6 +375,10 @@ mod tests {
             overdue: 0,
         };
         assert_eq!(one_of_five.bar(4), "▰▱▱▱", "begun is not empty");
-        assert_eq!(one_of_five.bar(1), "▱", "one cell: full only when all is done");
+        assert_eq!(
+            one_of_five.bar(1),
+            "▱",
+            "one cell: full only when all is done"
+        );
     }
 }
