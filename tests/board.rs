@@ -269,7 +269,10 @@ fn promote_makes_one_plan_row_of_the_initiative() {
     );
     assert!(status(&app).contains("Already"));
     let screen = text_of(&draw(&mut app, 160, 48));
-    assert!(screen.contains("→ plan"), "the card says so:\n{screen}");
+    assert!(
+        screen.contains("→ Action plan"),
+        "the card names the table the row is in:\n{screen}"
+    );
     press(&mut app, 'u');
     assert!(
         app.session.plan().rows.is_empty(),

@@ -94,8 +94,8 @@ pub struct RoomInitiative {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoomBoard {
     pub board: Board,
-    /// Notes a row of the plan came from ("→ plan").
-    pub promoted: Vec<u64>,
+    /// Notes a row came from, and the title of its table ("→ Action plan").
+    pub promoted: std::collections::BTreeMap<u64, String>,
     /// The newest note (pane, note): a screen too small for every note keeps it in view.
     pub latest: Option<(usize, usize)>,
 }
@@ -289,13 +289,12 @@ impl RoomBoard {
             .panes
             .iter()
             .flat_map(|p| p.notes.iter().map(|n| n.id));
-        let mut promoted: Vec<u64> = session
-            .tables
-            .promoted_notes()
+        let promoted = session
+            .promoted_to()
             .into_iter()
-            .filter(|id| ids.clone().any(|n| n == *id))
+            .filter(|(id, _)| ids.clone().any(|n| n == *id))
+            .map(|(id, table)| (id, table.to_string()))
             .collect();
-        promoted.sort_unstable();
         let latest = ids.max().and_then(|id| board.locate(id));
         // Who spent which dot, and notes not yet accepted, stay with the facilitator.
         let board = Board {

@@ -268,6 +268,20 @@ impl Session {
             .or_else(|| self.initiatives.first().map(|i| i.id))
     }
 
+    /// Each promoted board note and the title of the table its row is in ("Benchmarks"):
+    /// what its card and the exports say it went to.
+    pub fn promoted_to(&self) -> std::collections::HashMap<u64, &str> {
+        self.workshop
+            .tables
+            .iter()
+            .flat_map(|t| {
+                let rows = self.tables.rows(&t.key);
+                rows.iter()
+                    .filter_map(move |r| Some((r.from_note?, t.title.as_str())))
+            })
+            .collect()
+    }
+
     /// The current step's table (the first table on a step that shows none).
     pub fn step_table(&self) -> &TableDef {
         match &self.current_step().activity {

@@ -189,16 +189,7 @@ impl<'a> Report<'a> {
             tables: tables::views(session, true),
             check: check_view(session, today),
             reviews: super::reviews::ReviewsView::of(session, today),
-            promoted: session
-                .workshop
-                .tables
-                .iter()
-                .flat_map(|t| {
-                    let rows = session.tables.rows(&t.key);
-                    rows.iter()
-                        .filter_map(move |r| Some((r.from_note?, t.title.as_str())))
-                })
-                .collect(),
+            promoted: session.promoted_to(),
         }
     }
 }

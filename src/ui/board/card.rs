@@ -5,7 +5,7 @@
 use crate::domain::board::Note;
 use crate::domain::text::clean;
 use crate::layout::board::{ROOM_TAG, card_text_width, compact_text_width};
-use crate::layout::text::{fit, wrap, wrap_lines};
+use crate::layout::text::{fit, shorten_to_width, wrap, wrap_lines};
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,8 +21,8 @@ const MAX_DOTS: u32 = 5;
 pub(super) struct Card<'a> {
     pub note: &'a Note,
     pub focused: bool,
-    /// A row of the plan came from this note.
-    pub promoted: bool,
+    /// The table a row came into from this note ("Action plan").
+    pub promoted: Option<&'a str>,
     /// One or two lines, not a card (the pane's compact view).
     pub compact: bool,
 }
@@ -138,18 +138,27 @@ fn render_card(buf: &mut Buffer, rect: Rect, card: &Card, theme: &Theme) {
         buf.set_stringn(start, top, &dots, dots_w, title_style);
         buf.set_stringn(right - 1, top, " ", 1, title_style);
     }
-    // Bottom edge: "→ plan" left when promoted, the author's initials right ("room AB"
-    // for a note sent from a phone).
-    let mut used = 0;
-    if card.promoted && room >= 8 {
-        buf.set_stringn(left + 1, bottom, " → plan ", room, side);
-        used = 8;
-    }
+    // Bottom edge: "→ Action plan" left when promoted (the table's title, cut to leave
+    // the author their place), the author's initials right ("room AB" for a note sent
+    // from a phone).
     let label = match (note.from_room, note.author.as_deref()) {
         (true, Some(a)) => Some(format!("room {}", clean(a))),
         (true, None) => Some("room".to_string()),
         (false, a) => a.map(|a| clean(a).into_owned()),
     };
+    let mut used = 0;
+    if let Some(table) = card.promoted {
+        let author_w = label.as_ref().map_or(0, |a| a.width() + 2);
+        let free = match room.saturating_sub(author_w) {
+            free if free >= 8 => free,
+            _ => room,
+        };
+        if free >= 8 {
+            let mark = format!(" → {} ", shorten_to_width(&clean(table), free - 4));
+            used = mark.width();
+            buf.set_stringn(left + 1, bottom, &mark, free, side);
+        }
+    }
     if let Some(author) = label {
         let w = author.width() + 2;
         if w + used <= room {
@@ -253,7 +262,7 @@ mod tests {
         let card = Card {
             note: &note,
             focused: true,
-            promoted: false,
+            promoted: None,
             compact: false,
         };
         let theme = Theme::new(ThemeName::Light, true);
@@ -265,6 +274,43 @@ mod tests {
             buf[(0, 1)].symbol(),
             "┗",
             "the bottom of the card cut above"
+        );
+    }
+
+    #[test]
+    fn a_promoted_card_names_its_table_and_keeps_the_authors_initials() {
+        let note = Note {
+            author: Some("AB".into()),
+            ..Note::new(1, "Half of permits applied for online")
+        };
+        let bottom = |width: u16| {
+            let card = Card {
+                note: &note,
+                focused: false,
+                promoted: Some("Benchmarks of early evidence"),
+                compact: false,
+            };
+            let mut buf = Buffer::empty(Rect::new(0, 0, width, 5));
+            card.draw(
+                &mut buf,
+                Rect::new(0, 0, width, 5),
+                5,
+                0,
+                &Theme::new(ThemeName::Light, true),
+            );
+            (0..width).map(|x| buf[(x, 4)].symbol()).collect::<String>()
+        };
+        let wide = bottom(50);
+        assert!(wide.contains("→ Benchmarks of early evidence"), "{wide}");
+        assert!(wide.contains(" AB "), "{wide}");
+        let narrow = bottom(24);
+        assert!(
+            narrow.contains("→ Benchmarks of…"),
+            "cut, and says so: {narrow}"
+        );
+        assert!(
+            narrow.contains(" AB "),
+            "the initials keep their place: {narrow}"
         );
     }
 }

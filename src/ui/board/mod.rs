@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
 /// A board as one screen shows it: the facilitator's, with its focus, or the room's.
@@ -31,7 +31,8 @@ pub struct Scene<'a> {
     /// none on the room's screen.
     pub focused: Option<(usize, Option<usize>)>,
     /// Notes a row of the plan came from.
-    pub promoted: &'a HashSet<u64>,
+    /// Promoted notes and the table each went to.
+    pub promoted: &'a HashMap<u64, &'a str>,
     /// The key that adds a note, for an empty focused pane's hint ("" for none).
     pub add_key: String,
 }
@@ -47,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     });
     let adding = board_edit.is_some_and(|(_, edit)| edit.is_new());
     let focus = app.board.pane.min(board.panes.len().saturating_sub(1));
-    let promoted = app.session.tables.promoted_notes();
+    let promoted = app.session.promoted_to();
     let scene = Scene {
         board,
         focus: app.board_focus(),
@@ -111,7 +112,7 @@ pub fn render_scene(
             let card = Card {
                 note,
                 focused: focused_note == Some(i),
-                promoted: scene.promoted.contains(&note.id),
+                promoted: scene.promoted.get(&note.id).copied(),
                 compact: pl.compact,
             };
             if let Some(part) = pl.visible(*slot) {

@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Wrap};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// `joining`: what the facilitator shares with phones (the join panel, or its badge).
 pub fn draw(
@@ -81,7 +81,11 @@ fn render_activity(frame: &mut Frame, area: Rect, activity: &RoomActivity, theme
 fn render_board(frame: &mut Frame, area: Rect, room: &RoomBoard, theme: &Theme) {
     let (pane, note) = room.latest.unwrap_or((0, 0));
     let scroll = vec![u32::MAX; room.board.panes.len()];
-    let promoted: HashSet<u64> = room.promoted.iter().copied().collect();
+    let promoted: HashMap<u64, &str> = room
+        .promoted
+        .iter()
+        .map(|(id, table)| (*id, table.as_str()))
+        .collect();
     let scene = Scene {
         board: &room.board,
         focus: Focus {
