@@ -161,6 +161,16 @@ pub fn clean_json(value: &mut serde_json::Value) -> bool {
 }
 
 /// Shortens text to at most `max` characters, marking the cut with an ellipsis.
+/// "an action", "a benchmark": a noun from a template, with its article (by its first
+/// letter, which is right for the nouns templates use).
+pub fn with_article(noun: &str) -> String {
+    let vowel = noun
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
@@ -236,6 +246,13 @@ mod tests {
             })
         );
         assert!(!clean_json(&mut value), "clean text is left as it is");
+    }
+
+    #[test]
+    fn a_noun_gets_its_article() {
+        assert_eq!(with_article("action"), "an action");
+        assert_eq!(with_article("benchmark"), "a benchmark");
+        assert_eq!(with_article("Early evidence"), "an Early evidence");
     }
 
     #[test]

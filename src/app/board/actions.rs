@@ -6,7 +6,7 @@ use crate::app::editor::{EditTarget, Editor};
 use crate::domain::board::{Note, with_author};
 use crate::domain::promote;
 use crate::domain::template::Activity;
-use crate::domain::text::{sanitize_line, shorten};
+use crate::domain::text::{sanitize_line, shorten, with_article};
 
 impl App {
     pub(in crate::app) fn board_action(&mut self, action: BoardAction) {
@@ -294,8 +294,12 @@ impl App {
         });
         let title = def.map(|t| sanitize_line(&t.title)).unwrap_or_default();
         self.say(match step {
-            Some(s) => format!("Now a {noun}{owner} in {title} (step {})", s + 1),
-            None => format!("Now a {noun}{owner} in {title}"),
+            Some(s) => format!(
+                "Now {}{owner} in {title} (step {})",
+                with_article(&noun),
+                s + 1
+            ),
+            None => format!("Now {}{owner} in {title}", with_article(&noun)),
         });
     }
 }
