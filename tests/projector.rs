@@ -452,6 +452,13 @@ fn the_badge_shows_the_oldest_note_waiting_in_the_inbox() {
     app.update(Action::Share(ShareAction::ToggleInbox));
     app.update(Action::Share(ShareAction::Panel));
     from_a_phone(&mut app, "");
+    // Without a mirror the projector is the room's screen: the count only.
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("1 waiting E/X/A"), "{s}");
+    assert!(!s.contains("Ask the mayor"), "a note not yet accepted: {s}");
+    // With a mirror on the projector, the facilitator's console reads the next note.
+    app.set_mirrors(1);
+    app.session.settings.console = true;
     let s = screen(&mut app, 100, 30);
     assert!(s.contains("1 waiting, next “Ask the mayor” E/X/A"), "{s}");
     assert!(

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 /// A note's length from a phone, in characters: a sticky note, not an essay.
 pub const MAX_NOTE_CHARS: usize = 280;
-/// Initials, as on the facilitator's notes ("AB: …" takes up to 3; a phone may give 4).
-pub const MAX_INITIALS_CHARS: usize = 4;
+/// Initials, as on the facilitator's notes ("AB: …": 1 to 3 capital letters).
+pub const MAX_INITIALS_CHARS: usize = 3;
 
 /// What the room's screen shows of sharing: the join address and code, how many
 /// joined, what phones may do, and whether the join panel shows (else a badge). The
@@ -74,10 +74,16 @@ pub fn clean_note(text: &str) -> Result<String, Refusal> {
     }
 }
 
-/// Initials on one line, at most a few characters; none when blank.
+/// Initials as the facilitator's notes carry them (`board::parse_author`): letters in
+/// capitals, at most three, so editing the note later keeps its author; none when blank.
 pub fn clean_initials(text: &str) -> Option<String> {
-    let text = sanitize_line(text);
-    let text: String = text.trim().chars().take(MAX_INITIALS_CHARS).collect();
+    let text: String = sanitize_line(text)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .filter(|c| c.is_uppercase())
+        .take(MAX_INITIALS_CHARS)
+        .collect();
     (!text.is_empty()).then_some(text)
 }
 
@@ -170,7 +176,9 @@ mod tests {
             clean_note(&"x".repeat(MAX_NOTE_CHARS + 1)),
             Err(Refusal::TooLong)
         );
-        assert_eq!(clean_initials(" ab\u{7}cdef "), Some("abcd".into()));
+        assert_eq!(clean_initials(" ab\u{7}cdef "), Some("ABC".into()));
+        assert_eq!(clean_initials("zoë"), Some("ZOË".into()));
+        assert_eq!(clean_initials("1 2"), None);
         assert_eq!(clean_initials("  "), None);
     }
 

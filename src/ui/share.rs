@@ -34,6 +34,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             key("phone_notes"),
             key("phone_votes")
         )
+    } else if !app.console_shows() {
+        // Without a mirror this screen is the room's: the count, never a note the
+        // facilitator has not yet accepted.
+        match app.waiting() {
+            0 => String::new(),
+            n => format!(
+                "· {n} waiting {} ",
+                app.keymap
+                    .first_keys(Context::Workshop, &["accept", "drop", "accept_all"])
+            ),
+        }
     } else {
         app.next_waiting()
             .map(|next| {

@@ -167,6 +167,8 @@ impl App {
                 };
                 if let Some(n) = self.current_board_mut().and_then(|b| b.note_mut(id)) {
                     n.votes = votes;
+                    // "0 votes (3 from the room)" must never be said.
+                    n.room_votes = n.room_votes.min(votes);
                 }
                 self.after_content_change();
                 self.say(format!(

@@ -64,7 +64,11 @@ fn a_note_from_a_phone_lands_in_its_pane_marked_and_undoable() {
     let n = &app.current_board().unwrap().panes[1].notes[0];
     assert_eq!(n.text, "Ask the mayor", "cleaned like typed text");
     assert!(n.from_room);
-    assert_eq!(n.author.as_deref(), Some("ab"));
+    assert_eq!(
+        n.author.as_deref(),
+        Some("AB"),
+        "initials as the facilitator's: capitals"
+    );
     assert_eq!(
         app.status.as_ref().map(|s| s.text.as_str()),
         Some("the facilitator's message"),
@@ -135,6 +139,12 @@ fn dots_from_phones_stop_at_the_budget_and_add_to_the_facilitators() {
     let view = app.phone_view().unwrap();
     assert_eq!(view.dots_left("p1"), 0);
     assert_eq!(view.dots_left("p2"), 2);
+    // The facilitator takes every dot back: the room's part never exceeds the count.
+    for _ in 0..5 {
+        app.update(Action::Board(crate::app::board::BoardAction::Unvote));
+    }
+    let n = app.current_board().unwrap().note(id).unwrap();
+    assert_eq!((n.votes, n.room_votes), (0, 0));
 }
 
 #[test]
