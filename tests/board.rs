@@ -261,7 +261,11 @@ fn promote_makes_one_plan_row_of_the_initiative() {
     let note = &board(&app).panes[1].notes[0];
     assert_eq!(row.from_note, Some(note.id));
     assert!(status(&app).contains("step 4"), "{}", status(&app));
-    assert!(status(&app).starts_with("Now an action"), "{}", status(&app));
+    assert!(
+        status(&app).starts_with("Now an action"),
+        "{}",
+        status(&app)
+    );
     press(&mut app, 'P');
     assert_eq!(
         app.session.plan().rows.len(),

@@ -178,13 +178,14 @@ fn open_app(
     share: &ShareArgs,
 ) -> Result<(), String> {
     let mut app = App::new(session, path.clone(), setup.clock.clone());
+    // Before a review is opened: it is dated by the room's local day, not UTC's.
+    app.offset = *chrono::Local::now().offset();
     if let Some((attendees, _)) = review {
         app.open_review_meeting();
         app.add_attendees(attendees);
     }
     app.keymap = setup.keymap.clone();
     app.colour = crate::ui::theme::Theme::from_env(app.session.settings.theme).colour;
-    app.offset = *chrono::Local::now().offset();
     if let Some(first) = notices.first() {
         // The status line is one row: paths from the config's folder on are enough.
         let first = match setup.config.path.as_deref().and_then(Path::parent) {

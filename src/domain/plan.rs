@@ -369,7 +369,13 @@ impl Filter {
                 status_value(row.cell(&columns[i].key), &columns[i]).eq_ignore_ascii_case(s)
             }),
             Filter::DueBy(d) => due().is_some_and(|due| due <= *d),
-            Filter::Overdue(d) => due().is_some_and(|due| due < *d),
+            Filter::Overdue(d) => {
+                let done = roles.status.is_some_and(|i| {
+                    StatusTone::of(status_value(row.cell(&columns[i].key), &columns[i]))
+                        == StatusTone::Done
+                });
+                !done && due().is_some_and(|due| due < *d)
+            }
             Filter::NoDate => cell(roles.due).trim().is_empty(),
             Filter::Text(s) => row
                 .cells
@@ -626,6 +632,13 @@ mod tests {
         assert_eq!(ids(&p, &p.view(&c, None, None, ana.as_ref())), [2, 4]);
         let overdue = Filter::parse("overdue", &p, &c, today()).unwrap();
         assert_eq!(ids(&p, &p.view(&c, None, None, overdue.as_ref())), [2]);
+        let in_january = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+        let overdue = Filter::parse("overdue", &p, &c, in_january).unwrap();
+        assert_eq!(
+            ids(&p, &p.view(&c, None, None, overdue.as_ref())),
+            [2],
+            "a row done is not overdue, whatever its date"
+        );
         let todo = Filter::parse("not", &p, &c, today()).unwrap();
         assert_eq!(todo, Some(Filter::Status("Not started".into())));
         assert_eq!(
