@@ -66,10 +66,10 @@ impl Digest {
         Digest {
             title: session.title.clone(),
             today,
-            next_review: match dates::stored(&session.next_review) {
-                Some(d) => dates::long(d),
-                None if session.next_review.is_empty() => "not set yet".into(),
-                None => session.next_review.clone(),
+            // Said as `convene status` says it: passed, or typed but not a date.
+            next_review: match session.next_review.is_empty() {
+                true => "not set yet".into(),
+                false => super::status::next_review(session, today),
             },
             people,
         }

@@ -53,9 +53,11 @@ impl ReviewsView {
                 ),
             })
             .collect();
-        let next = match dates::stored(&session.next_review) {
-            Some(d) => dates::long(d),
-            None => session.next_review.clone(),
+        // Said as `convene status` says it: passed, or typed but not a date.
+        let next = if session.next_review.is_empty() {
+            String::new()
+        } else {
+            super::status::next_review(session, today)
         };
         let last_number = session.reviews.len() as u32;
         let last = session

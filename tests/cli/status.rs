@@ -40,6 +40,32 @@ fn status_prints_progress_and_overdue_actions_with_exit_status_3() {
     );
 }
 
+/// The digest mailed after the date set for the review says it has passed, as
+/// `convene status` does, rather than sending people to a meeting that is over.
+#[test]
+fn a_digest_after_the_review_date_says_it_has_passed() {
+    let dir = folder();
+    let out = convene(
+        dir.path(),
+        &[
+            "--now",
+            "2027-02-20",
+            "export",
+            "permits",
+            "--format",
+            "digest",
+            "-o",
+            "-",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Sat 13 Feb 2027 (passed)"),
+        "{}",
+        stdout(&out)
+    );
+}
+
 #[test]
 fn status_exits_0_when_nothing_is_late() {
     let dir = folder();
