@@ -116,6 +116,34 @@ fn focused_actions(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// At a first review with no next one booked yet, "due before the next review" looks
+/// four weeks ahead rather than nowhere: the room walks what is due soon.
+#[test]
+fn a_first_review_with_none_booked_walks_what_is_due_within_four_weeks() {
+    let (mut app, clock) = workshop();
+    clock.advance(Duration::days(17));
+    press_char(&mut app, 'r');
+    assert_eq!(app.session.meeting(), Meeting::Review(1));
+    let outlook = Outlook::of(&app.session, app.today());
+    let table = app.session.workshop.plan().clone();
+    let attention_of = |action: &str| {
+        attention(
+            app.session.tables.row(find(&app, action)).unwrap(),
+            &table,
+            &outlook,
+        )
+    };
+    assert_eq!(
+        attention_of("Publish the budget as CSV"),
+        Attention::DueSoon
+    );
+    assert_eq!(
+        attention_of("Put the permit form online"),
+        Attention::DueSoon
+    );
+    assert_eq!(attention_of("Take card payments for fees"), Attention::Calm);
+}
+
 #[test]
 fn a_workshop_and_three_monthly_reviews() {
     let (mut app, clock) = workshop();

@@ -68,9 +68,17 @@ impl Outlook {
             Meeting::After(n) => Some(n),
             Meeting::Workshop => None,
         };
+        // "Due before the next review" looks ahead from today. In a review meeting the
+        // date booked last time is today's (or past, or none was booked): the next is
+        // not set yet, and four weeks, a usual cadence, stands for it.
+        let booked = dates::stored(&session.next_review).filter(|d| *d > today);
+        let next_review = match session.meeting() {
+            Meeting::Review(_) => booked.or_else(|| today.checked_add_days(chrono::Days::new(28))),
+            _ => booked,
+        };
         Outlook {
             today,
-            next_review: dates::stored(&session.next_review),
+            next_review,
             review,
         }
     }
