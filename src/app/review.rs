@@ -14,13 +14,17 @@ use crate::domain::text::{sanitize, sanitize_line};
 
 impl App {
     /// Opens the review meeting (today's again, or the next one); in a review, goes
-    /// back to the workshop's agenda. The review stays recorded either way.
+    /// back to the workshop's agenda (the review stays recorded once anything happened
+    /// in it).
     pub(super) fn toggle_review(&mut self) {
         self.commit_open_editor();
         let now = self.now();
         if self.session.in_review.is_some() {
-            self.session.close_review(now);
-            self.say("Back to the workshop's agenda (r opens the review again)");
+            if self.session.close_review(now) {
+                self.say("Back to the workshop's agenda (r opens the review again)");
+            } else {
+                self.say("Back to the workshop's agenda: nothing happened in the review, so it is not recorded");
+            }
         } else {
             let agenda = match &self.session.review_agenda {
                 Some(agenda) => agenda.clone(),

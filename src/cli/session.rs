@@ -100,7 +100,9 @@ fn open_file(
     let lock = storage::lock(&path).map_err(|e| e.to_string())?;
     match &review {
         // `open` shows the workshop; `review` resumes the meeting.
-        None if session.in_review.is_some() => session.close_review(setup.clock.now()),
+        None if session.in_review.is_some() => {
+            session.close_review(setup.clock.now());
+        }
         // The agenda this review and the next ones run.
         Some((_, Some(agenda))) => {
             session.review_agenda = Some(agenda.clone());

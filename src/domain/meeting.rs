@@ -71,13 +71,34 @@ impl Session {
         self.in_review = Some(index);
     }
 
-    /// Back to the workshop's agenda; the review stays recorded. Its clock is paused,
-    /// as leaving a step with the clock running would count the time away.
-    pub fn close_review(&mut self, now: DateTime<Utc>) {
-        if self.in_review.is_some() && self.clock().is_running() {
+    /// Back to the workshop's agenda. Its clock is paused, as leaving a step with the
+    /// clock running would count the time away. A review in which nothing happened (a
+    /// stray `r`: its clock never started, nobody recorded as there, no change made in
+    /// it) is not kept, so the report never counts a meeting that was not held; returns
+    /// whether the review stays recorded.
+    pub fn close_review(&mut self, now: DateTime<Utc>) -> bool {
+        let Some(index) = self.in_review else {
+            return true;
+        };
+        if self.clock().is_running() {
             self.clock_mut().toggle(now);
         }
         self.in_review = None;
+        let n = index as u32 + 1;
+        let empty = self
+            .reviews
+            .get(index)
+            .is_some_and(|r| r.timing.log.is_empty() && r.attendees.is_empty())
+            && index + 1 == self.reviews.len()
+            && !self.tables.all_rows().any(|row| {
+                row.history
+                    .iter()
+                    .any(|c| matches!(c.meeting, Meeting::Review(m) | Meeting::After(m) if m == n))
+            });
+        if empty {
+            self.reviews.pop();
+        }
+        !empty
     }
 
     pub(super) fn steps_of_reviews(&self) -> usize {
@@ -115,6 +136,21 @@ mod tests {
         s.open_review(&agenda, at(20), at(20).date_naive());
         assert_eq!((s.meeting(), s.reviews.len()), (Meeting::Review(2), 2));
         assert_eq!(s.timing, workshop, "the workshop's clock untouched");
+    }
+
+    #[test]
+    fn a_review_in_which_nothing_happened_is_not_kept() {
+        let at = |d| Utc.with_ymd_and_hms(2026, 12, d, 9, 0, 0).unwrap();
+        let mut s = Session::new(Template::default_template(), "Plan", at(1));
+        let agenda = Template::built_in("plan-review").unwrap();
+        s.open_review(&agenda, at(1), at(1).date_naive());
+        assert!(!s.close_review(at(1)), "a stray r on the workshop's day");
+        assert!(s.reviews.is_empty());
+        assert_eq!(s.meeting(), Meeting::Workshop);
+        s.open_review(&agenda, at(19), at(19).date_naive());
+        s.clock_mut().toggle(at(19));
+        assert!(s.close_review(at(19)), "a review whose clock ran was held");
+        assert_eq!(s.reviews.len(), 1);
     }
 
     #[test]
