@@ -105,6 +105,27 @@ impl PhoneView {
         }
     }
 
+    /// Whether this view, published `elapsed_ms` ago, still tells phones what `now`
+    /// does: everything but the clock the same, and a running clock only run on (a
+    /// phone counts it down itself from the snapshot's age). So a tick of the countdown
+    /// publishes nothing, and phones redraw only for a change.
+    pub fn still_shows(&self, now: &PhoneView, elapsed_ms: i64) -> bool {
+        let (was, is) = (&self.clock, &now.clock);
+        let clock = was == is
+            || (was.running
+                && is.running
+                && (was.remaining_ms - elapsed_ms - is.remaining_ms).abs() < 1_000);
+        clock
+            && self.title == now.title
+            && self.step == now.step
+            && self.doing == now.doing
+            && self.board == now.board
+            && self.notes_open == now.notes_open
+            && self.votes_open == now.votes_open
+            && self.dots == now.dots
+            && self.spent == now.spent
+    }
+
     /// The dots a participant has left on this board.
     pub fn dots_left(&self, participant: &str) -> u32 {
         self.dots
@@ -162,6 +183,34 @@ mod tests {
         let json = serde_json::to_string(&view).unwrap();
         assert!(!json.contains("p1"), "no other participant's dots: {json}");
         assert!(view.notes_open);
+    }
+
+    #[test]
+    fn a_running_clock_alone_is_no_news_for_phones() {
+        let mut s = at(2);
+        let start = Utc::now();
+        s.clock_mut().toggle(start);
+        let first = PhoneView::of(&s, start, OPEN);
+        let later = |secs| PhoneView::of(&s, start + chrono::Duration::seconds(secs), OPEN);
+        assert!(
+            first.still_shows(&later(5), 5_000),
+            "the phone counts down itself"
+        );
+        assert!(
+            !first.still_shows(&later(5), 0),
+            "a clock that jumped is news"
+        );
+        s.clock_mut().toggle(start + chrono::Duration::seconds(5));
+        let paused = PhoneView::of(&s, start + chrono::Duration::seconds(5), OPEN);
+        assert!(!first.still_shows(&paused, 5_000), "a pause is news");
+        let board = s.current_step().board().unwrap().board.clone();
+        s.boards.get_mut(&board).unwrap().panes[0]
+            .notes
+            .push(Note::new(9, "new"));
+        assert!(!paused.still_shows(
+            &PhoneView::of(&s, start + chrono::Duration::seconds(5), OPEN),
+            0
+        ));
     }
 
     #[test]

@@ -116,7 +116,12 @@ impl Server {
     /// What phones see from now on; nothing changes for them when it is the same.
     pub fn publish(&self, view: PhoneView) {
         let last = self.publisher.borrow().clone();
-        if last.view.as_ref() == Some(&view) {
+        let age = last.at.elapsed().as_millis() as i64;
+        if last
+            .view
+            .as_ref()
+            .is_some_and(|old| old.still_shows(&view, age))
+        {
             return;
         }
         let json = serde_json::to_string(&view).unwrap_or_else(|_| "null".into());
