@@ -303,7 +303,7 @@ async fn ask(shared: &Shared, action: impl FnOnce(u64) -> RoomAction) -> Respons
             lock(&shared.pending).remove(&ticket);
             error(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "The facilitator's screen did not answer: try again.",
+                "The facilitator's screen did not answer in time: it may still arrive, so look at the board before sending it again.",
             )
         }
     }
