@@ -144,6 +144,35 @@ fn a_first_review_with_none_booked_walks_what_is_due_within_four_weeks() {
     assert_eq!(attention_of("Take card payments for fees"), Attention::Calm);
 }
 
+/// Pressing `s` round every status back to where the row was is no change: the
+/// history stays empty and the row is not marked as changed.
+#[test]
+fn a_status_taken_round_to_where_it_was_leaves_no_history() {
+    let (mut app, clock) = workshop();
+    clock.advance(Duration::days(28));
+    open_review(&mut app);
+    let statuses = {
+        let plan = app.session.workshop.plan();
+        let roles = convene::domain::plan::Roles::of(&plan.columns);
+        plan.columns[roles.status.unwrap()].statuses().len()
+    };
+    focus(&mut app, "Train the front desk");
+    for _ in 0..statuses {
+        press_char(&mut app, 's');
+    }
+    let row = app
+        .session
+        .tables
+        .row(find(&app, "Train the front desk"))
+        .unwrap();
+    assert_eq!(
+        row.cell("status"),
+        "Not started",
+        "round to the first value"
+    );
+    assert!(row.history.is_empty(), "{:?}", row.history);
+}
+
 #[test]
 fn a_workshop_and_three_monthly_reviews() {
     let (mut app, clock) = workshop();

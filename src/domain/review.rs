@@ -3,7 +3,7 @@
 //! change of a row's owner, date, status or KPI is recorded with the day and the meeting
 //! it was made in, beside a short progress note per row per review.
 
-use super::plan::{PlanRow, Roles};
+use super::plan::{PlanRow, Roles, status_value};
 use super::tables::Tables;
 use super::template::{ColumnKind, TableDef, Template};
 use super::timer::Timing;
@@ -290,7 +290,16 @@ pub fn record_changes(
                 continue;
             };
             for &key in &followed {
-                let (from, to) = (was.cell(key).to_string(), row.cell(key).to_string());
+                // A status that shows as the column's default ("Not started") is the
+                // empty cell it stands for, so going round every value back to it is
+                // no change.
+                let plain = |v: &str| match roles.status.map(|i| &def.columns[i]) {
+                    Some(c) if c.key == key && status_value(v, c) == c.default_status() => {
+                        String::new()
+                    }
+                    _ => v.to_string(),
+                };
+                let (from, to) = (plain(was.cell(key)), plain(row.cell(key)));
                 if from != to && (meeting != Meeting::Workshop || !from.is_empty()) {
                     row.record(meeting, on, key, &from, &to);
                 }
