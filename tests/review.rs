@@ -173,6 +173,27 @@ fn a_status_taken_round_to_where_it_was_leaves_no_history() {
     assert!(row.history.is_empty(), "{:?}", row.history);
 }
 
+/// A name already on the roster is not added twice (the digest would write two files
+/// for one person and keep only the first one's email): its details open instead.
+#[test]
+fn the_roster_holds_each_person_once() {
+    let (mut app, _) = workshop();
+    press_char(&mut app, '@');
+    press_char(&mut app, 'a');
+    line(&mut app, "Ana Lopez");
+    line(&mut app, "Head of permits");
+    press(&mut app, KeyCode::Esc);
+    press_char(&mut app, 'a');
+    line(&mut app, "ana lopez");
+    // Her role is in the field already: Enter keeps it.
+    line(&mut app, "");
+    press(&mut app, KeyCode::Esc);
+    let roster = &app.session.roster;
+    assert_eq!(roster.len(), 1, "{roster:?}");
+    assert_eq!(roster[0].name, "Ana Lopez");
+    assert_eq!(roster[0].role, "Head of permits");
+}
+
 #[test]
 fn a_workshop_and_three_monthly_reviews() {
     let (mut app, clock) = workshop();

@@ -111,11 +111,22 @@ impl App {
         text: &str,
     ) -> Option<Editor> {
         let value = sanitize_line(text).trim().to_string();
+        let named = self.session.roster.iter().position(|p| p.is(&value));
         let index = match index {
             Some(i) if i < self.session.roster.len() => i,
             Some(_) => return None,
             // A new person exists once named.
             None if value.is_empty() => return None,
+            // One entry a person: the digest and the calendar find people by name.
+            None if named.is_some() => {
+                let i = named.unwrap_or_default();
+                self.roster.row = i;
+                self.say(format!(
+                    "{} is already on the roster: their details follow",
+                    self.session.roster[i].name
+                ));
+                return chain.then(|| self.person_editor(Some(i), 1, true));
+            }
             None => {
                 self.record(format!("add {value} to the roster"));
                 self.session.roster.push(Person {
@@ -128,7 +139,15 @@ impl App {
                 return chain.then(|| self.person_editor(Some(i), 1, true));
             }
         };
-        if self.session.roster[index].field(field) != value && !(field == 0 && value.is_empty()) {
+        let taken = field == 0 && named.is_some_and(|i| i != index);
+        if taken {
+            self.say(format!(
+                "{value} is already on the roster: the name stays {}",
+                self.session.roster[index].name
+            ));
+        } else if self.session.roster[index].field(field) != value
+            && !(field == 0 && value.is_empty())
+        {
             self.record(format!("edit {}", FIELDS[field].to_lowercase()));
             self.session.roster[index].set_field(field, value);
             self.after_content_change();
