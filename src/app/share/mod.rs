@@ -94,7 +94,17 @@ impl App {
                 self.overlay = None;
                 self.share = ShareUi::default();
                 self.effects.push(Effect::StopSharing);
-                self.say("Sharing stopped: the join address no longer answers");
+                let waiting = self.waiting();
+                self.say(match waiting {
+                    0 => "Sharing stopped: the join address no longer answers".to_string(),
+                    n => format!(
+                        "Sharing stopped; notes from phones still waiting: {n} ({} accepts, {} drops)",
+                        self.keymap
+                            .first_keys(super::keys::Context::Workshop, &["accept"]),
+                        self.keymap
+                            .first_keys(super::keys::Context::Workshop, &["drop"]),
+                    ),
+                });
             }
             ShareAction::CancelStop => self.overlay = None,
             ShareAction::ToggleNotes | ShareAction::ToggleVotes if !self.share.on() => {
@@ -168,16 +178,31 @@ impl App {
         }
     }
 
-    /// The inbox of the step's board: accept the oldest note, all of them, or drop one.
+    /// The board whose inbox `E`, `A` and `X` work on: the step's, else the first that
+    /// still holds notes, so none is stranded once the room has moved on.
+    fn inbox_board(&self) -> Option<String> {
+        let holds = |id: &String| {
+            self.session
+                .boards
+                .get(id)
+                .is_some_and(|b| !b.inbox.is_empty())
+        };
+        self.board_id()
+            .filter(holds)
+            .or_else(|| self.session.boards.keys().find(|id| holds(id)).cloned())
+    }
+
+    /// An inbox (the step's board's first): accept the oldest note, all of them, or
+    /// drop one.
     fn inbox_action(&mut self, action: ShareAction) {
-        let waiting = self.current_board().map_or(0, |b| b.inbox.len());
-        if waiting == 0 {
+        let Some(id) = self.inbox_board() else {
             self.say("The inbox is empty");
             return;
-        }
-        let first = self
-            .current_board()
-            .and_then(|b| b.inbox.first())
+        };
+        let waiting = self.session.boards[&id].inbox.len();
+        let first = self.session.boards[&id]
+            .inbox
+            .first()
             .map(|w| shorten(&w.note.text, 40))
             .unwrap_or_default();
         self.record(match action {
@@ -185,7 +210,7 @@ impl App {
             ShareAction::AcceptOne => format!("accept \"{first}\""),
             _ => format!("drop \"{first}\""),
         });
-        let Some(board) = self.current_board_mut() else {
+        let Some(board) = self.session.boards.get_mut(&id) else {
             return;
         };
         match action {
@@ -326,14 +351,14 @@ impl App {
         })
     }
 
-    /// Notes waiting in the step's board's inbox.
+    /// Notes from phones waiting in every board's inbox.
     pub fn waiting(&self) -> usize {
-        self.current_board().map_or(0, |b| b.inbox.len())
+        self.session.boards.values().map(|b| b.inbox.len()).sum()
     }
 
-    /// The oldest note waiting, which `E` accepts and `X` drops.
+    /// The oldest note waiting where `E` accepts and `X` drops.
     pub fn next_waiting(&self) -> Option<&str> {
-        let board = self.current_board()?;
+        let board = self.session.boards.get(&self.inbox_board()?)?;
         board.inbox.first().map(|w| w.note.text.as_str())
     }
 }

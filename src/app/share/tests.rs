@@ -176,6 +176,39 @@ fn the_inbox_holds_notes_until_the_facilitator_accepts_them() {
     assert_eq!(app.waiting(), 1, "undo puts it back in the inbox");
 }
 
+/// Notes waiting when the room moves on, or when sharing stops, are still counted and
+/// still accepted onto the board they were sent to.
+#[test]
+fn a_waiting_note_is_not_stranded_when_the_room_moves_on() {
+    let mut app = shared();
+    app.update(Action::Share(ShareAction::ToggleInbox));
+    let keys = pane_keys(&app);
+    assert_eq!(
+        note(&mut app, 1, &keys[0], "late idea"),
+        Ok(Accepted::Waiting)
+    );
+    app.update(Action::Share(ShareAction::Panel));
+    app.update(Action::Share(ShareAction::Panel));
+    app.update(Action::Share(ShareAction::ConfirmStop));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("notes from phones still waiting: 1"),
+        "{:?}",
+        app.status
+    );
+    app.update(Action::GoToStep(3));
+    assert_eq!((app.waiting(), app.next_waiting()), (1, Some("late idea")));
+    app.update(Action::Share(ShareAction::AcceptOne));
+    assert_eq!(app.waiting(), 0);
+    assert_eq!(
+        app.session.boards["tasks"].panes[0].notes[0].text, "late idea",
+        "on the board it was sent to"
+    );
+}
+
 #[test]
 fn the_share_key_shows_hides_and_then_asks_before_stopping() {
     let mut app = shared();
