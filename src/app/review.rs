@@ -23,7 +23,7 @@ impl App {
             if self.session.close_review(now) {
                 self.say("Back to the workshop's agenda (r opens the review again)");
             } else {
-                self.say("Back to the workshop's agenda: nothing happened in the review, so it is not recorded");
+                self.say("Back to the workshop: nothing happened in the review, so it is not kept");
             }
         } else {
             let agenda = match &self.session.review_agenda {
